@@ -1,0 +1,51 @@
+package io.liandong.platform.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Configuration of the shared runtime; each service sets {@code liandong.platform.service}. */
+@ConfigMapping(prefix = "liandong.platform")
+public interface PlatformConfig {
+
+    /** Which service this is: grievance, dispatch, department or followup. */
+    String service();
+
+    Outbox outbox();
+
+    Consumer consumer();
+
+    interface Outbox {
+        /** Off only in tests that drive the relay themselves. */
+        @WithDefault("true")
+        boolean relayEnabled();
+
+        /** Fallback poll; the relay is normally woken right after each commit. */
+        @WithDefault("PT1S")
+        Duration pollInterval();
+
+        @WithDefault("500")
+        int batchSize();
+
+        /** Longest pause between attempts while the broker is unreachable. */
+        @WithDefault("PT5S")
+        Duration maxBackoff();
+
+        /** Published rows are kept this long for inspection, then deleted. */
+        @WithDefault("P7D")
+        Duration retention();
+
+        /** Bound on a single send before the relay gives up and retries later. */
+        @WithDefault("PT10S")
+        Duration deliveryTimeout();
+    }
+
+    interface Consumer {
+        /** Attempts for a failure that is not the event's fault (database down, ...) before dead-lettering. */
+        @WithDefault("3")
+        int attempts();
+
+        @WithDefault("PT0.2S")
+        Duration retryBackoff();
+    }
+}

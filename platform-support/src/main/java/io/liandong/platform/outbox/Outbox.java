@@ -1,0 +1,81 @@
+package io.liandong.platform.outbox;
+
+import io.liandong.contracts.EventEnvelope;
+import io.liandong.contracts.EventJson;
+import io.liandong.contracts.Service;
+import io.liandong.platform.config.PlatformConfig;
+import io.liandong.platform.config.Services;
+import io.liandong.platform.timeline.IncidentTimeline;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import javax.sql.DataSource;
+import java.sql.SQLException;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * The only way a service publishes an event: the row is written in the caller's transaction,
+ * so it commits or rolls back with the state change it reports. The relay sends it after commit.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final Service service;
+    private final IncidentTimeline timeline;
+    private final Event<OutboxWritten> written;
+
+    Outbox(DataSource dataSource, Clock clock, PlatformConfig config, IncidentTimeline timeline,
+           Event<OutboxWritten> written) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.service = Services.named(config.service());
+        this.timeline = timeline;
+        this.written = written;
+    }
+
+    /** Stores the event with the current transaction's changes; requires a transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EventEnvelope publish(OutgoingEvent event) {
+        // PostgreSQL keeps microseconds: the event carries the time exactly as stored.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        EventEnvelope envelope = EventEnvelope.of(UUID.randomUUID().toString(), now, event.payload(),
+                event.correlationId(), event.causationId());
+        if (envelope.type().producer() != service) {
+            throw new IllegalArgumentException(service.serviceName() + " may not publish " + envelope.type().type()
+                    + ": it belongs to " + envelope.type().producer().serviceName());
+        }
+        try (var connection = dataSource.getConnection();
+             var insert = connection.prepareStatement("""
+                INSERT INTO outbox_event (event_id, topic, message_key, ce_type, ce_source, ce_subject, ce_time,
+                    incident_id, correlation_id, causation_id, payload, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            insert.setObject(1, UUID.fromString(envelope.id()));
+            insert.setString(2, service.eventsTopic());
+            insert.setString(3, envelope.partitionKey());
+            insert.setString(4, envelope.type().type());
+            insert.setString(5, envelope.source());
+            insert.setString(6, envelope.subject());
+            insert.setTimestamp(7, Timestamp.from(now));
+            insert.setString(8, envelope.incidentId());
+            insert.setString(9, envelope.correlationId());
+            insert.setString(10, envelope.causationId());
+            insert.setString(11, envelope.dataJson());
+            insert.setTimestamp(12, Timestamp.from(now));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not write " + envelope.type().type() + " to the outbox", e);
+        }
+        if (envelope.incidentId() != null) {
+            timeline.record(envelope);
+        }
+        // Delivered to the relay only if and when this transaction commits.
+        written.fire(new OutboxWritten(envelope.id()));
+        return envelope;
+    }
+}
