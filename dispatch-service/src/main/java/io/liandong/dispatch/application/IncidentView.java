@@ -1,0 +1,13 @@
+package io.liandong.dispatch.application;
+
+import io.liandong.contracts.common.Place;
+import io.liandong.contracts.incident.IncidentOrigin;
+import io.liandong.contracts.incident.IncidentStatus;
+import io.liandong.contracts.incident.Severity;
+import java.time.Instant;
+
+/** An incident as the application layer hands it out; entities never leave the service. */
+public record IncidentView(String id, String incidentType, String disputeType, IncidentStatus status, Severity severity,
+                           Place place, Integer estimatedCrowdSize, String description, String reportedBy,
+                           IncidentOrigin origin, String playbookVersion, Instant reportedAt, long version) {
+}
