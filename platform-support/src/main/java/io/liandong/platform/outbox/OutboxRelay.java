@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import javax.sql.DataSource;
 import java.util.concurrent.Semaphore;
@@ -22,7 +23,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.smallrye.common.annotation.Identifier;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,19 +40,19 @@ public class OutboxRelay {
     private final DataSource dataSource;
     private final Clock clock;
     private final MeterRegistry registry;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafkaClientConfig;
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
 
     OutboxRelay(PlatformConfig config, DataSource dataSource, Clock clock, MeterRegistry registry,
-                @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String bootstrapServers) {
+                @Identifier("default-kafka-broker") Map<String, Object> kafkaClientConfig) {
         this.config = config;
         this.service = Services.named(config.service());
         this.dataSource = dataSource;
         this.clock = clock;
         this.registry = registry;
-        this.bootstrapServers = bootstrapServers;
+        this.kafkaClientConfig = kafkaClientConfig;
     }
 
     void start(@Observes StartupEvent startup) {
@@ -135,7 +136,10 @@ public class OutboxRelay {
     private Producer<String, byte[]> newProducer() {
         Duration delivery = config.outbox().deliveryTimeout();
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        // Every kafka.* setting the service has (bootstrap servers, TLS, SASL), as its consumers get them;
+        // then what the relay's guarantees need, which no setting may weaken.
+        props.putAll(kafkaClientConfig);
+        props.putIfAbsent(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
         props.put(ProducerConfig.CLIENT_ID_CONFIG, service.serviceName() + "-outbox-relay");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
