@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -49,13 +52,40 @@ final class Processes {
     }
 
     /** A free TCP port on the loopback interface. */
+    private static final Random RANDOM = new Random();
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
+    /**
+     * A port nothing listens on, chosen below the kernel's ephemeral range: a port from that range
+     * (what binding to port 0 gives) can be taken by any outgoing connection, a Kafka client's or a
+     * JDBC driver's, between the moment it is chosen and the moment a server binds it. A port is
+     * never handed out twice by this JVM.
+     */
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new DevstackException("could not find a free TCP port: " + e.getMessage(), e);
+        int[] ephemeral = ephemeralRange();
+        int low = 10_000;
+        int high = Math.max(low + 1_000, ephemeral[0]) - 1;
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = low + RANDOM.nextInt(high - low + 1);
+            if (HANDED_OUT.contains(port) || portInUse(port)) {
+                continue;
+            }
+            if (HANDED_OUT.add(port)) {
+                return port;
+            }
+        }
+        throw new DevstackException("could not find a free TCP port between " + low + " and " + high
+                + " after 200 tries; free some ports or stop other servers");
+    }
+
+    /** The kernel's ephemeral port range (Linux), or the IANA one elsewhere. */
+    private static int[] ephemeralRange() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+                    .trim().split("\\s+");
+            return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
+        } catch (IOException | RuntimeException e) {
+            return new int[] {49_152, 65_535};
         }
     }
 
