@@ -11,17 +11,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 
 /**
@@ -166,6 +171,47 @@ public final class KafkaBroker implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    /**
+     * Creates the topics that do not exist yet, with {@code partitions} partitions, as the
+     * production manifests do; a consumer subscribed before the first publish then does not wait
+     * for an auto-created topic to be discovered.
+     */
+    public void createTopics(Collection<String> names, int partitions) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = names.stream().filter(name -> !existing.contains(name))
+                    .map(name -> new NewTopic(name, partitions, (short) 1)).toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            }
+            awaitTopics(admin, names);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DevstackException("interrupted while creating topics " + names, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new DevstackException("could not create topics " + names + " on " + bootstrapServers() + ": "
+                    + e.getMessage() + "; broker log: " + logFile, e);
+        }
+    }
+
+    /** A created topic reaches the broker's metadata a moment after the controller accepts it. */
+    private void awaitTopics(Admin admin, Collection<String> names) throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                admin.describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new TimeoutException("topics " + names + " not visible after 30 s: " + e.getCause().getMessage());
+                }
+                Thread.sleep(50);
+            }
+        }
     }
 
     /** Whether the broker process is alive (it may still be starting). */

@@ -187,9 +187,6 @@ public final class Launcher {
             text.append(String.format("  %-20s   health %s/q/health   metrics %s/q/metrics%n", "", base, base));
             text.append(String.format("  %-20s   log %s%n", "", stack.logFile(service.name())));
         }
-        if (stack.services().stream().anyMatch(s -> s.name().equals("dispatch-service"))) {
-            text.append(String.format("  %-20s %s/console%n", "operators' console", stack.serviceUrl("dispatch-service")));
-        }
         text.append(String.format("  %-20s %s   log %s%n", "Kafka", stack.kafkaBootstrapServers(), stack.kafka().logFile()));
         text.append(String.format("  %-20s %s (%s), user %s, password %s%n", "PostgreSQL",
                 stack.postgres().host() + ":" + stack.postgres().port(), stack.postgres().source(), stack.username(), stack.password()));

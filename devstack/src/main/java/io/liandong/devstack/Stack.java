@@ -19,6 +19,8 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
 
+import io.liandong.contracts.Topics;
+
 /**
  * The whole system on one machine: a Kafka broker, a PostgreSQL server with one database per
  * service, and the services as child JVMs ({@code java -jar <service>/target/quarkus-app/quarkus-run.jar}).
@@ -41,6 +43,8 @@ public final class Stack implements AutoCloseable {
     public static final Map<String, Integer> DEFAULT_SERVICES = defaults();
     public static final int DEFAULT_KAFKA_PORT = 9092;
     public static final int DEFAULT_POSTGRES_PORT = 15432;
+    /** Partitions of every topic of event-contracts, as in the production manifests. */
+    static final int TOPIC_PARTITIONS = 3;
     static final String MARKER_PROPERTY = "liandong.stack.dir";
 
     private static Map<String, Integer> defaults() {
@@ -148,6 +152,7 @@ public final class Stack implements AutoCloseable {
             prepare();
             checkStopping();
             kafka.start();
+            kafka.createTopics(Topics.ALL, TOPIC_PARTITIONS);
             checkStopping();
             postgres.start();
             for (String db : databases) {

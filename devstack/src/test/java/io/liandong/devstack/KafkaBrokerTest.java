@@ -106,4 +106,22 @@ class KafkaBrokerTest {
         }
         return values;
     }
+
+    @Test
+    void createsTheMissingTopicsWithTheirPartitionsAndLeavesExistingOnesAlone() throws Exception {
+        try (KafkaBroker broker = KafkaBroker.builder().dataDir(dir).build()) {
+            broker.start();
+            broker.createTopics(List.of("devstack.a", "devstack.b"), 3);
+            broker.createTopics(List.of("devstack.a", "devstack.c"), 2);
+
+            Properties props = new Properties();
+            props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+            try (Admin admin = Admin.create(props)) {
+                var topics = admin.describeTopics(List.of("devstack.a", "devstack.b", "devstack.c")).allTopicNames().get();
+                assertThat(topics.get("devstack.a").partitions()).hasSize(3);
+                assertThat(topics.get("devstack.b").partitions()).hasSize(3);
+                assertThat(topics.get("devstack.c").partitions()).hasSize(2);
+            }
+        }
+    }
 }
