@@ -5,6 +5,7 @@ import static io.liandong.contracts.Service.DISPATCH;
 import static io.liandong.contracts.Service.FOLLOWUP;
 import static io.liandong.contracts.Service.GRIEVANCE;
 
+import io.liandong.contracts.alert.AlertPublished;
 import io.liandong.contracts.assignment.AssignmentAcknowledged;
 import io.liandong.contracts.assignment.AssignmentCreated;
 import io.liandong.contracts.assignment.AssignmentDeadlineBreached;
@@ -15,6 +16,7 @@ import io.liandong.contracts.assignment.AssignmentNoteAdded;
 import io.liandong.contracts.assignment.AssignmentOnScene;
 import io.liandong.contracts.assignment.AssignmentReferred;
 import io.liandong.contracts.assignment.AssignmentReleased;
+import io.liandong.contracts.assignment.AssignmentStatusChanged;
 import io.liandong.contracts.followup.FollowupItemEscalated;
 import io.liandong.contracts.followup.FollowupItemOverdue;
 import io.liandong.contracts.followup.FollowupItemReopened;
@@ -73,16 +75,18 @@ public enum EventType {
     INCIDENT_REPORTED("io.liandong.incident.reported.v1", IncidentReported.class, DISPATCH, GRIEVANCE, DEPARTMENT, FOLLOWUP),
     INCIDENT_STATUS_CHANGED("io.liandong.incident.status-changed.v1", IncidentStatusChanged.class, DISPATCH, GRIEVANCE, DEPARTMENT, FOLLOWUP),
     INCIDENT_SEVERITY_CHANGED("io.liandong.incident.severity-changed.v1", IncidentSeverityChanged.class, DISPATCH, DEPARTMENT, FOLLOWUP),
-    ASSIGNMENT_CREATED("io.liandong.assignment.created.v1", AssignmentCreated.class, DISPATCH, DEPARTMENT, FOLLOWUP),
+    ASSIGNMENT_CREATED("io.liandong.assignment.created.v1", AssignmentCreated.class, DISPATCH, DEPARTMENT, FOLLOWUP, GRIEVANCE),
     ASSIGNMENT_DEADLINE_WARNING("io.liandong.assignment.deadline-warning.v1", AssignmentDeadlineWarning.class, DISPATCH, DEPARTMENT),
     ASSIGNMENT_DEADLINE_BREACHED("io.liandong.assignment.deadline-breached.v1", AssignmentDeadlineBreached.class, DISPATCH, DEPARTMENT, FOLLOWUP),
     ASSIGNMENT_ESCALATED("io.liandong.assignment.escalated.v1", AssignmentEscalated.class, DISPATCH, DEPARTMENT, FOLLOWUP),
     MILESTONE_RECORDED("io.liandong.milestone.recorded.v1", MilestoneRecorded.class, DISPATCH, DEPARTMENT, FOLLOWUP),
+    ASSIGNMENT_STATUS_CHANGED("io.liandong.assignment.status-changed.v1", AssignmentStatusChanged.class, DISPATCH, DEPARTMENT, FOLLOWUP),
+    ALERT_PUBLISHED("io.liandong.alert.published.v1", AlertPublished.class, DISPATCH, GRIEVANCE, FOLLOWUP),
 
     // department-service
-    ASSIGNMENT_ACKNOWLEDGED("io.liandong.assignment.acknowledged.v1", AssignmentAcknowledged.class, DEPARTMENT, DISPATCH, FOLLOWUP),
+    ASSIGNMENT_ACKNOWLEDGED("io.liandong.assignment.acknowledged.v1", AssignmentAcknowledged.class, DEPARTMENT, DISPATCH, FOLLOWUP, GRIEVANCE),
     ASSIGNMENT_EN_ROUTE("io.liandong.assignment.en-route.v1", AssignmentEnRoute.class, DEPARTMENT, DISPATCH, FOLLOWUP),
-    ASSIGNMENT_ON_SCENE("io.liandong.assignment.on-scene.v1", AssignmentOnScene.class, DEPARTMENT, DISPATCH, FOLLOWUP),
+    ASSIGNMENT_ON_SCENE("io.liandong.assignment.on-scene.v1", AssignmentOnScene.class, DEPARTMENT, DISPATCH, FOLLOWUP, GRIEVANCE),
     ASSIGNMENT_RELEASED("io.liandong.assignment.released.v1", AssignmentReleased.class, DEPARTMENT, DISPATCH, FOLLOWUP),
     ASSIGNMENT_REFERRED("io.liandong.assignment.referred.v1", AssignmentReferred.class, DEPARTMENT, DISPATCH, FOLLOWUP),
     ASSIGNMENT_NOTE_ADDED("io.liandong.assignment.note-added.v1", AssignmentNoteAdded.class, DEPARTMENT, DISPATCH),
@@ -93,9 +97,9 @@ public enum EventType {
     RESOLUTION_FAILED("io.liandong.resolution.failed.v1", ResolutionFailed.class, DEPARTMENT, GRIEVANCE, DISPATCH, FOLLOWUP),
 
     // followup-service
-    FOLLOWUP_PLAN_CREATED("io.liandong.followup.plan-created.v1", FollowupPlanCreated.class, FOLLOWUP, DISPATCH),
+    FOLLOWUP_PLAN_CREATED("io.liandong.followup.plan-created.v1", FollowupPlanCreated.class, FOLLOWUP, DISPATCH, GRIEVANCE),
     FOLLOWUP_ITEM_UPDATED("io.liandong.followup.item-updated.v1", FollowupItemUpdated.class, FOLLOWUP, DISPATCH),
-    FOLLOWUP_ITEM_OVERDUE("io.liandong.followup.item-overdue.v1", FollowupItemOverdue.class, FOLLOWUP, DISPATCH),
+    FOLLOWUP_ITEM_OVERDUE("io.liandong.followup.item-overdue.v1", FollowupItemOverdue.class, FOLLOWUP, DISPATCH, GRIEVANCE),
     FOLLOWUP_ITEM_ESCALATED("io.liandong.followup.item-escalated.v1", FollowupItemEscalated.class, FOLLOWUP, DISPATCH),
     FOLLOWUP_VERIFICATION_REQUESTED("io.liandong.followup.verification-requested.v1", FollowupVerificationRequested.class, FOLLOWUP, GRIEVANCE),
     FOLLOWUP_ITEM_VERIFIED("io.liandong.followup.item-verified.v1", FollowupItemVerified.class, FOLLOWUP, GRIEVANCE, DISPATCH),
