@@ -18,12 +18,14 @@ final class IncidentMapper {
                 : request.parties().stream().map(party -> new Party(party.partyId(), party.name(), party.side())).toList();
         return new IncidentReport(request.incidentType(), request.disputeType(),
                 new Place(p.lat(), p.lon(), p.address(), p.areaCode()), request.severity(),
-                request.estimatedCrowdSize(), parties, request.description(), request.reportedBy());
+                request.estimatedCrowdSize(), Boolean.TRUE.equals(request.casualtiesReported()), parties,
+                request.description(), request.reportedBy());
     }
 
     static IncidentResponse toResponse(IncidentView view) {
         return new IncidentResponse(view.id(), view.incidentType(), view.disputeType(), view.status(), view.severity(),
-                view.place(), view.estimatedCrowdSize(), view.description(), view.reportedBy(), view.origin(),
-                view.playbookVersion(), view.reportedAt());
+                view.place(), view.estimatedCrowdSize(), view.casualtiesReported(), view.parties(), view.description(),
+                view.reportedBy(), view.origin(), view.surgeClusterId(), view.playbookVersion(), view.reportedAt(),
+                view.updatedAt());
     }
 }

@@ -1,20 +1,32 @@
 package io.liandong.dispatch.api;
 
+import io.liandong.contracts.common.WireValues;
+import io.liandong.contracts.incident.IncidentOrigin;
+import io.liandong.contracts.incident.IncidentStatus;
+import io.liandong.contracts.incident.Severity;
 import io.liandong.dispatch.application.IncidentService;
 import io.liandong.dispatch.application.IncidentView;
+import io.liandong.dispatch.application.MilestoneService;
+import io.liandong.platform.error.InvalidInputException;
+import io.liandong.platform.paging.Page;
+import io.liandong.platform.paging.PageSize;
+import io.liandong.platform.versioning.Versions;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -24,20 +36,44 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 public class IncidentResource {
 
-    private final IncidentService incidents;
+    /** One page of the incident list. */
+    public record IncidentPage(List<IncidentResponse> items, String nextCursor) {
+    }
 
-    IncidentResource(IncidentService incidents) {
+    private final IncidentService incidents;
+    private final MilestoneService milestones;
+
+    IncidentResource(IncidentService incidents, MilestoneService milestones) {
         this.incidents = incidents;
+        this.milestones = milestones;
     }
 
     @POST
-    @Operation(summary = "Report an incident to the command HQ")
-    public Response report(@Valid @NotNull ReportIncidentRequest request, @Context UriInfo uri) {
-        IncidentView incident = incidents.report(IncidentMapper.toReport(request));
-        return Response.created(uri.getAbsolutePathBuilder().path(incident.id()).build())
-                .tag(etag(incident))
-                .entity(IncidentMapper.toResponse(incident))
-                .build();
+    @Operation(summary = "Report an incident; the running playbook dispatches its agencies at once. "
+            + "A retry with the same Idempotency-Key and body returns the first answer")
+    public Response report(@Valid @NotNull ReportIncidentRequest request, @HeaderParam("Idempotency-Key") String key,
+                           @Context UriInfo uri) {
+        var outcome = incidents.report(IncidentMapper.toReport(request), key);
+        IncidentView incident = outcome.result();
+        var response = Response.created(uri.getAbsolutePathBuilder().path(incident.id()).build())
+                .tag(etag(incident.version()))
+                .entity(IncidentMapper.toResponse(incident));
+        if (outcome.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.build();
+    }
+
+    @GET
+    @Operation(summary = "List incidents, newest first, filtered; follow nextCursor for the next page")
+    public IncidentPage list(@QueryParam("status") String status, @QueryParam("incidentType") String incidentType,
+                             @QueryParam("severity") String severity, @QueryParam("areaCode") String areaCode,
+                             @QueryParam("origin") String origin, @QueryParam("cursor") String cursor,
+                             @QueryParam("limit") Integer limit) {
+        var filter = new IncidentService.Filter(parse(IncidentStatus.class, "status", status), incidentType,
+                parse(Severity.class, "severity", severity), areaCode, parse(IncidentOrigin.class, "origin", origin));
+        Page<IncidentView> page = incidents.list(filter, cursor, PageSize.STANDARD.resolve(limit));
+        return new IncidentPage(page.items().stream().map(IncidentMapper::toResponse).toList(), page.nextCursor());
     }
 
     @GET
@@ -45,10 +81,47 @@ public class IncidentResource {
     @Operation(summary = "Read one incident")
     public Response get(@PathParam("id") String id) {
         IncidentView incident = incidents.get(id);
-        return Response.ok(IncidentMapper.toResponse(incident)).tag(etag(incident)).build();
+        return Response.ok(IncidentMapper.toResponse(incident)).tag(etag(incident.version())).build();
     }
 
-    private static EntityTag etag(IncidentView incident) {
-        return new EntityTag(Long.toString(incident.version()));
+    @POST
+    @Path("/{id}/status")
+    @Operation(summary = "Move the incident through its lifecycle (If-Match required; 409 for a move the lifecycle forbids)")
+    public Response changeStatus(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                                 @Valid @NotNull Requests.ChangeStatus request) {
+        IncidentView incident = incidents.changeStatus(id, request.status(), request.changedBy(), request.reason(), ifMatch);
+        return Response.ok(IncidentMapper.toResponse(incident)).tag(etag(incident.version())).build();
+    }
+
+    @POST
+    @Path("/{id}/severity")
+    @Operation(summary = "Change severity, crowd size or casualties; the playbook is applied again (If-Match required)")
+    public Response changeSeverity(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                                   @Valid @NotNull Requests.ChangeSeverity request) {
+        IncidentView incident = incidents.changeSeverity(id, new IncidentService.SeverityChange(request.severity(),
+                request.estimatedCrowdSize(), request.casualtiesReported(), request.changedBy(), request.reason()), ifMatch);
+        return Response.ok(IncidentMapper.toResponse(incident)).tag(etag(incident.version())).build();
+    }
+
+    @GET
+    @Path("/{id}/performance")
+    @Operation(summary = "Each agency's response times against the playbook, and golden-period compliance")
+    public MilestoneService.Performance performance(@PathParam("id") String id) {
+        return milestones.performance(id);
+    }
+
+    static EntityTag etag(long version) {
+        return EntityTag.valueOf(Versions.etag(version));
+    }
+
+    static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return WireValues.parse(type, value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(field, e.getMessage());
+        }
     }
 }

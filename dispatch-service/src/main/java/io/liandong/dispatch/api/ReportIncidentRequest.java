@@ -19,6 +19,7 @@ public record ReportIncidentRequest(
         @NotNull @Valid PlaceRequest place,
         @NotNull Severity severity,
         @PositiveOrZero Integer estimatedCrowdSize,
+        Boolean casualtiesReported,
         @Size(max = 50) List<@Valid @NotNull PartyRequest> parties,
         @NotBlank @Size(max = 4000) String description,
         @NotBlank @Size(max = 200) String reportedBy) {

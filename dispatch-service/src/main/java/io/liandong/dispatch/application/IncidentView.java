@@ -1,13 +1,16 @@
 package io.liandong.dispatch.application;
 
+import io.liandong.contracts.common.Party;
 import io.liandong.contracts.common.Place;
 import io.liandong.contracts.incident.IncidentOrigin;
 import io.liandong.contracts.incident.IncidentStatus;
 import io.liandong.contracts.incident.Severity;
 import java.time.Instant;
+import java.util.List;
 
 /** An incident as the application layer hands it out; entities never leave the service. */
 public record IncidentView(String id, String incidentType, String disputeType, IncidentStatus status, Severity severity,
-                           Place place, Integer estimatedCrowdSize, String description, String reportedBy,
-                           IncidentOrigin origin, String playbookVersion, Instant reportedAt, long version) {
+                           Place place, Integer estimatedCrowdSize, boolean casualtiesReported, List<Party> parties,
+                           String description, String reportedBy, IncidentOrigin origin, String surgeClusterId,
+                           String playbookVersion, Instant reportedAt, Instant updatedAt, long version) {
 }

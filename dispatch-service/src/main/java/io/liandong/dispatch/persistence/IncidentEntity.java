@@ -27,6 +27,11 @@ public class IncidentEntity extends PanacheEntityBase {
     public String origin;
     public String playbookVersion;
     public Instant reportedAt;
+    /** The parties as JSON, as reported. */
+    public String parties;
+    public boolean casualtiesReported;
+    public String surgeClusterId;
+    public Instant updatedAt;
     @Version
     public long version;
 }

@@ -1,0 +1,68 @@
+package io.liandong.dispatch.api;
+
+import io.liandong.dispatch.application.PlaybookService;
+import io.liandong.dispatch.domain.playbook.Playbook;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/admin/playbook")
+@Tag(name = "Playbook administration")
+public class PlaybookResource {
+
+    public static final String YAML = "application/yaml";
+
+    /** The running playbook: its version, where it came from, and its content. */
+    public record RunningPlaybook(PlaybookService.PlaybookVersion version, Playbook playbook) {
+    }
+
+    private final PlaybookService playbooks;
+
+    PlaybookResource(PlaybookService playbooks) {
+        this.playbooks = playbooks;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The running playbook, as read")
+    public RunningPlaybook running() {
+        PlaybookService.Running running = playbooks.running();
+        return new RunningPlaybook(running.stored(), running.playbook());
+    }
+
+    @GET
+    @Produces({YAML, "text/yaml", MediaType.TEXT_PLAIN})
+    @Operation(summary = "The running playbook's YAML text")
+    public String runningYaml() {
+        return playbooks.running().yaml();
+    }
+
+    @GET
+    @Path("/versions")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Every playbook version this HQ has run, newest first")
+    public List<PlaybookService.PlaybookVersion> versions() {
+        return playbooks.versions();
+    }
+
+    @PUT
+    @Consumes({YAML, "text/yaml", "application/x-yaml", MediaType.TEXT_PLAIN})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace the running playbook; a bad one is refused with every error (422) and the running one stays")
+    public Response replace(@NotBlank @Size(max = 1_000_000) String yaml,
+                            @QueryParam("loadedBy") @DefaultValue("admin-api") String loadedBy) {
+        PlaybookService.Running running = playbooks.replace(yaml, loadedBy);
+        return Response.ok(new RunningPlaybook(running.stored(), running.playbook())).build();
+    }
+}
