@@ -1,0 +1,88 @@
+package io.liandong.grievance.application;
+
+import io.liandong.contracts.EventEnvelope;
+import io.liandong.contracts.EventPayload;
+import io.liandong.contracts.resolution.Commitment;
+import io.liandong.contracts.resolution.ResolutionAgreed;
+import io.liandong.grievance.domain.GrievanceStatus;
+import io.liandong.grievance.domain.ProgressStep;
+import io.liandong.grievance.persistence.GrievanceEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * What the other services' events do to grievances: link them to the incident that answers them
+ * (by surge cluster, or by the grievance ids an agreement or a verification names), and bring the
+ * progress line of every grievance of the incident up to date. Runs inside the inbox transaction.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class IncidentUpdates {
+
+    static final String LINKED_BY = "grievance-service";
+
+    private final GrievanceService grievances;
+    private final Progress progress;
+    private final Clock clock;
+
+    IncidentUpdates(GrievanceService grievances, Progress progress, Clock clock) {
+        this.grievances = grievances;
+        this.progress = progress;
+        this.clock = clock;
+    }
+
+    /** An incident opened from a surge takes up every grievance of the cluster. */
+    public void clusterBecameIncident(String clusterId, String incidentId, EventEnvelope cause) {
+        if (clusterId != null) {
+            link(GrievanceEntity.list("surgeClusterId", clusterId), incidentId, cause);
+        }
+    }
+
+    /** Grievances an event names by id (an agreement's, a verification's) belong to its incident. */
+    public void grievancesNamed(Collection<String> grievanceIds, String incidentId, EventEnvelope cause) {
+        if (!grievanceIds.isEmpty()) {
+            link(GrievanceEntity.list("id in ?1", grievanceIds), incidentId, cause);
+        }
+    }
+
+    /** Something happened in the incident: every grievance of it shows the newest line, if the event tells one. */
+    public void happened(String incidentId, EventPayload payload, EventEnvelope cause) {
+        List<ProgressStep> steps = progress.narrator().describe(payload, cause.time());
+        Instant expected = payload instanceof ResolutionAgreed agreed ? agreed.commitments().stream()
+                .map(Commitment::dueAt).filter(d -> d != null && d.isAfter(clock.instant()))
+                .min(Comparator.naturalOrder()).orElse(null) : null;
+        if (steps.isEmpty() && expected == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        for (GrievanceEntity g : GrievanceEntity.<GrievanceEntity>list("incidentId", incidentId)) {
+            if (!steps.isEmpty()) {
+                g.statusNote = clip(steps.get(steps.size() - 1).text());
+            }
+            if (expected != null) {
+                g.expectedAt = expected;
+            }
+            g.updatedAt = now;
+        }
+    }
+
+    private void link(List<GrievanceEntity> found, String incidentId, EventEnvelope cause) {
+        for (GrievanceEntity g : found) {
+            GrievanceStatus status = GrievanceService.status(g);
+            // A closed grievance, or one another incident answers, stays as it is.
+            if (status.isClosed() || (g.incidentId != null && !g.incidentId.equals(incidentId))) {
+                continue;
+            }
+            grievances.linkTo(g, incidentId, LINKED_BY, cause);
+        }
+    }
+
+    private static String clip(String text) {
+        return text.length() > 2000 ? text.substring(0, 1997) + "..." : text;
+    }
+}

@@ -1,0 +1,91 @@
+package io.liandong.grievance.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+
+/** Everything grievance-service reads from configuration ({@code liandong.grievance.*}). */
+@ConfigMapping(prefix = "liandong.grievance")
+public interface GrievanceConfig {
+
+    /** The category catalogue: a classpath resource, or a file path. */
+    @WithDefault("catalogue/categories.yaml")
+    String catalogue();
+
+    /** How long after closing a complainant may reopen a grievance. */
+    @WithDefault("P30D")
+    Duration reopenPeriod();
+
+    /** The city's time zone, for the dates complainants read ("commitment due on ..."). */
+    @WithDefault("Asia/Shanghai")
+    ZoneId zone();
+
+    /**
+     * Key of the HMAC that turns contact details into the opaque complainant reference on events;
+     * set from the environment in production ({@code LIANDONG_GRIEVANCE_COMPLAINANT_REF_SECRET}).
+     */
+    @WithDefault("local-only-complainant-ref-key")
+    String complainantRefSecret();
+
+    /** The largest request body accepted, in bytes; larger ones are answered 413. */
+    @WithDefault("1048576")
+    long maxBodyBytes();
+
+    Paging paging();
+
+    Surge surge();
+
+    Open311 open311();
+
+    interface Paging {
+        @WithDefault("50")
+        int defaultSize();
+
+        @WithDefault("200")
+        int maxSize();
+    }
+
+    interface Surge {
+        /** Distinct complainants of one dispute type at one place within the window that make a surge. */
+        @WithDefault("5")
+        int threshold();
+
+        @WithDefault("500")
+        int radiusMeters();
+
+        @WithDefault("PT30M")
+        Duration window();
+
+        /** Whether grievances in the same area code are similar even when their coordinates are further apart. */
+        @WithDefault("true")
+        boolean matchSameArea();
+    }
+
+    interface Open311 {
+        /**
+         * Partners allowed to post service requests: partner id to the SHA-256 (hex) of its
+         * {@code api_key}. Keys are never stored in clear.
+         */
+        Map<String, String> partnerKeys();
+
+        /** The jurisdictions served: {@code jurisdiction_id} to the area code its requests are filed under. */
+        Map<String, String> jurisdictions();
+
+        /** {@code GET requests} without dates covers this much time back from now. */
+        @WithDefault("P90D")
+        Duration defaultWindow();
+
+        /** The most requests {@code GET requests} returns. */
+        @WithDefault("1000")
+        int maxRequests();
+
+        /** Published in the discovery document. */
+        @WithDefault("Liandong operators, ops@liandong.example")
+        String contact();
+
+        @WithDefault("2026-11-29T00:00:00Z")
+        String changeset();
+    }
+}

@@ -1,0 +1,101 @@
+package io.liandong.grievance.domain;
+
+import io.liandong.contracts.common.GeoPoint;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The early-warning rule. A new grievance joins the active cluster of its dispute type it is
+ * similar to (within the radius of the cluster's centre, or in the same area), or starts a new one.
+ * A cluster raises one alarm (revision 1) when it counts {@code threshold} voices within the window,
+ * then one update per new voice (revision 2, 3, ...), never one alarm per grievance. A cluster stays
+ * active while grievances keep arriving within the window of its last one.
+ */
+public final class SurgeDetector {
+
+    /** An alarm to publish: the first (revision 1) or an update of the cluster's picture. */
+    public record Alarm(int revision, List<String> grievanceIds, GeoPoint centre, int radiusMeters,
+                        Instant windowStart, Instant windowEnd) {
+    }
+
+    /**
+     * What filing one grievance did to the clusters.
+     *
+     * @param cluster    the cluster it is now in ({@code id} is null for a new one)
+     * @param alarm      the alarm to publish, if any
+     */
+    public record Decision(SurgeCluster cluster, Optional<Alarm> alarm) {
+    }
+
+    private final SurgeRule rule;
+
+    public SurgeDetector(SurgeRule rule) {
+        this.rule = rule;
+    }
+
+    public SurgeRule rule() {
+        return rule;
+    }
+
+    /** The earliest time a cluster's last grievance may have arrived for the cluster to still be active at {@code now}. */
+    public Instant activeSince(Instant now) {
+        return now.minus(rule.window());
+    }
+
+    /**
+     * Where {@code grievance} goes, given the clusters of its dispute type that may be active.
+     */
+    public Decision file(SurgeMember grievance, String disputeType, List<SurgeCluster> candidates, Instant now) {
+        Optional<SurgeCluster> joined = candidates.stream()
+                .filter(c -> c.disputeType().equals(disputeType))
+                .filter(c -> !c.lastAt().isBefore(activeSince(now)))
+                .filter(c -> similar(grievance, c))
+                .min(Comparator.comparingDouble(c -> Geo.meters(grievance.point(), c.centre())));
+        if (joined.isEmpty()) {
+            SurgeCluster fresh = new SurgeCluster(null, disputeType, grievance.areaCode(), 0, null, List.of(grievance));
+            return assess(fresh, grievance, now, false);
+        }
+        SurgeCluster before = joined.get();
+        boolean repeated = before.counted().stream().anyMatch(m -> m.voice().equals(grievance.voice()));
+        return assess(before.with(grievance), grievance, now, repeated);
+    }
+
+    boolean similar(SurgeMember g, SurgeCluster cluster) {
+        boolean sameArea = g.areaCode().equals(cluster.areaCode());
+        if (sameArea && (rule.matchSameArea() || !g.located() || !cluster.located())) {
+            return true;
+        }
+        return g.located() && cluster.located() && Geo.meters(g.point(), cluster.centre()) <= rule.radiusMeters();
+    }
+
+    private Decision assess(SurgeCluster cluster, SurgeMember grievance, Instant now, boolean repeated) {
+        if (cluster.revision() == 0) {
+            Instant since = now.minus(rule.window());
+            List<SurgeMember> inWindow = cluster.counted().stream().filter(m -> !m.receivedAt().isBefore(since)).toList();
+            if (inWindow.size() < rule.threshold()) {
+                return new Decision(cluster, Optional.empty());
+            }
+            Instant start = inWindow.get(0).receivedAt();
+            SurgeCluster alarmed = cluster.alarmed(1, start);
+            return new Decision(alarmed, Optional.of(alarm(alarmed, now)));
+        }
+        if (repeated) {
+            // Near-identical to a grievance the cluster already counts: no new alarm.
+            return new Decision(cluster, Optional.empty());
+        }
+        SurgeCluster updated = cluster.alarmed(cluster.revision() + 1, cluster.windowStart());
+        return new Decision(updated, Optional.of(alarm(updated, now)));
+    }
+
+    private Alarm alarm(SurgeCluster cluster, Instant now) {
+        List<SurgeMember> counted = cluster.counted().stream()
+                .filter(m -> !m.receivedAt().isBefore(cluster.windowStart())).toList();
+        GeoPoint centre = cluster.centre();
+        double furthest = counted.stream().mapToDouble(m -> Geo.meters(centre, m.point())).max().orElse(0);
+        int radius = Math.max(1, (int) Math.ceil(furthest));
+        return new Alarm(cluster.revision(), counted.stream().map(SurgeMember::grievanceId).toList(), centre, radius,
+                cluster.windowStart(), now);
+    }
+}

@@ -1,0 +1,161 @@
+package io.liandong.grievance.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liandong.devstack.DevstackTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How many grievances per second grievance-service accepts with a durable commit (the 201 comes after
+ * the PostgreSQL commit of the grievance, its outbox row and its surge bookkeeping) and a published
+ * event (every {@code grievance.received} acknowledged by the Kafka broker, acks=all).
+ *
+ * <p>The devstack's shared test database runs without fsync; this tool starts a PostgreSQL of its own
+ * with fsync, synchronous_commit and full_page_writes on ({@link DurablePostgres}), so a 201 means the
+ * commit is on disk. Kafka is the devstack's broker.
+ *
+ * <p>A measuring tool, not a test: its name keeps it out of the default run. Run it with
+ * <pre>
+ * mvn -B -o verify -pl grievance-service -Dtest=GrievanceIntakeBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dbenchmark.grievances=5000 -Dbenchmark.concurrency=16
+ * </pre>
+ * It prints its figures and writes them to {@code target/benchmark-grievance-intake.txt}.
+ */
+@QuarkusTest
+@WithTestResource(value = DevstackTestResource.class, initArgs = @ResourceArg(name = "postgres", value = "false"))
+@WithTestResource(DurablePostgres.class)
+class GrievanceIntakeBenchmark {
+
+    private static final String[] CATEGORIES = {"shop-rent", "management-fee", "unpaid-wages", "property-service", "public-gathering"};
+
+    @TestHTTPResource("/api/v1/grievances")
+    URI endpoint;
+
+    @Test
+    void measure() throws Exception {
+        int total = Integer.getInteger("benchmark.grievances", 3000);
+        int concurrency = Integer.getInteger("benchmark.concurrency", 16);
+        int warmup = Integer.getInteger("benchmark.warmup", 500);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        ExecutorService clients = Executors.newFixedThreadPool(concurrency);
+        assertDurable();
+        try {
+            run(http, clients, warmup, concurrency);
+            awaitPublished();
+            long outboxBefore = count("SELECT count(*) FROM outbox_event");
+
+            long start = System.nanoTime();
+            List<Long> latencies = run(http, clients, total, concurrency);
+            long accepted = System.nanoTime();
+            awaitPublished();
+            long published = System.nanoTime();
+
+            assertThat(count("SELECT count(*) FROM outbox_event") - outboxBefore).isGreaterThanOrEqualTo(total);
+            latencies.sort(Long::compare);
+            double acceptSeconds = (accepted - start) / 1e9;
+            double publishSeconds = (published - start) / 1e9;
+            String report = String.format(Locale.ROOT, """
+                    grievance intake: %d grievances, %d concurrent clients (after %d warm-up)
+                      accepted (201 after commit):          %.0f grievances/s  (%.2f s)
+                      accepted and every event acknowledged: %.0f grievances/s  (%.2f s)
+                      latency of POST /api/v1/grievances:   p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms
+                    """, total, concurrency, warmup, total / acceptSeconds, acceptSeconds, total / publishSeconds,
+                    publishSeconds, ms(latencies, 0.50), ms(latencies, 0.95), ms(latencies, 0.99),
+                    latencies.get(latencies.size() - 1) / 1e6);
+            System.out.println(report);
+            Files.writeString(Path.of("target", "benchmark-grievance-intake.txt"), report);
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    /** The server really runs with durable commits. */
+    private static void assertDurable() throws java.sql.SQLException {
+        try (var connection = DurablePostgres.connection(); var statement = connection.createStatement()) {
+            for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+                try (var rs = statement.executeQuery("SHOW " + setting)) {
+                    rs.next();
+                    assertThat(rs.getString(1)).as(setting).isEqualTo("on");
+                }
+            }
+        }
+    }
+
+    private List<Long> run(HttpClient http, ExecutorService clients, int count, int concurrency) throws Exception {
+        List<Future<List<Long>>> workers = new ArrayList<>();
+        for (int w = 0; w < concurrency; w++) {
+            int share = count / concurrency + (w < count % concurrency ? 1 : 0);
+            workers.add(clients.submit(() -> {
+                List<Long> mine = new ArrayList<>(share);
+                for (int i = 0; i < share; i++) {
+                    long t = System.nanoTime();
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(endpoint)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body())).build(), HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() != 201) {
+                        throw new IllegalStateException("POST answered " + r.statusCode() + ": " + r.body());
+                    }
+                    mine.add(System.nanoTime() - t);
+                }
+                return mine;
+            }));
+        }
+        List<Long> all = new ArrayList<>(count);
+        for (Future<List<Long>> w : workers) {
+            all.addAll(w.get());
+        }
+        return all;
+    }
+
+    /** Grievances all over the city, of every category: realistic for surge detection, which looks at neighbours. */
+    private static String body() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        return String.format(Locale.ROOT, """
+                {"category": "%s", "description": "商户反映租金上涨，管理公司不回应。第%d号",
+                 "place": {"lat": %.6f, "lon": %.6f, "address": "杭州市某商圈", "areaCode": "330%03d"},
+                 "channel": "web", "contact": {"phone": "138%08d"}}""",
+                CATEGORIES[r.nextInt(CATEGORIES.length)], r.nextInt(1_000_000), 30.0 + r.nextDouble() * 0.4,
+                120.0 + r.nextDouble() * 0.4, r.nextInt(1000), r.nextInt(100_000_000));
+    }
+
+    private static void awaitPublished() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (count("SELECT count(*) FROM outbox_event WHERE published_at IS NULL") > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the outbox did not drain within 5 minutes");
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    private static long count(String sql) {
+        try (var connection = DurablePostgres.connection(); var rs = connection.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static double ms(List<Long> sorted, double q) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1)) / 1e6;
+    }
+}

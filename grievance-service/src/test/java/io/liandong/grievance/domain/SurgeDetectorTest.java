@@ -1,0 +1,149 @@
+package io.liandong.grievance.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liandong.contracts.common.GeoPoint;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The early-warning rule alone, with time passed in: 5 voices of one dispute type within 500 m within 30 minutes. */
+class SurgeDetectorTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-14T05:11:07Z");
+    private static final GeoPoint OFFICE = new GeoPoint(30.2084, 120.2119);
+
+    private final SurgeDetector detector = new SurgeDetector(new SurgeRule(5, 500, Duration.ofMinutes(30), false));
+    private final List<SurgeCluster> clusters = new ArrayList<>();
+    private int ids;
+
+    /** Files one grievance the way the service does: into its cluster, or a new one. */
+    private Optional<SurgeDetector.Alarm> file(String voice, GeoPoint at, String area, Instant when) {
+        SurgeMember g = new SurgeMember("grv-" + (++ids), voice, at, true, area, when);
+        SurgeDetector.Decision d = detector.file(g, "rent-increase", clusters, when);
+        SurgeCluster c = d.cluster();
+        if (c.id() == null) {
+            c = new SurgeCluster("cls-" + clusters.size(), c.disputeType(), c.areaCode(), c.revision(), c.windowStart(), c.members());
+            clusters.add(c);
+        } else {
+            String id = c.id();
+            clusters.removeIf(x -> x.id().equals(id));
+            clusters.add(c);
+        }
+        return d.alarm();
+    }
+
+    private static GeoPoint north(double meters) {
+        return new GeoPoint(OFFICE.lat() + meters / 111_195.0, OFFICE.lon());
+    }
+
+    @Test
+    void fourGrievancesAreNoSurgeAndTheFifthRaisesOneAlarm() {
+        for (int i = 0; i < 4; i++) {
+            assertThat(file("merchant-" + i, north(i * 50), "330108", T0.plus(Duration.ofMinutes(i)))).isEmpty();
+        }
+        var alarm = file("merchant-4", north(200), "330108", T0.plus(Duration.ofMinutes(10)));
+
+        assertThat(alarm).isPresent();
+        assertThat(alarm.get().revision()).isEqualTo(1);
+        assertThat(alarm.get().grievanceIds()).containsExactly("grv-1", "grv-2", "grv-3", "grv-4", "grv-5");
+        assertThat(alarm.get().windowStart()).isEqualTo(T0);
+        assertThat(alarm.get().windowEnd()).isEqualTo(T0.plus(Duration.ofMinutes(10)));
+        assertThat(alarm.get().radiusMeters()).isBetween(90, 120);
+        assertThat(clusters).hasSize(1);
+    }
+
+    @Test
+    void aGrowingClusterIsUpdatedWithTheNextRevisionNotAlarmedAgain() {
+        for (int i = 0; i < 5; i++) {
+            file("merchant-" + i, north(i * 20), "330108", T0.plus(Duration.ofMinutes(i)));
+        }
+        var second = file("merchant-5", north(30), "330108", T0.plus(Duration.ofMinutes(12)));
+        var third = file("merchant-6", north(40), "330108", T0.plus(Duration.ofMinutes(40)));
+
+        assertThat(second.orElseThrow().revision()).isEqualTo(2);
+        assertThat(second.get().grievanceIds()).hasSize(6);
+        // Still the same cluster 40 minutes after the start: its last grievance was 28 minutes before.
+        assertThat(third.orElseThrow().revision()).isEqualTo(3);
+        assertThat(third.get().grievanceIds()).hasSize(7);
+        assertThat(clusters).hasSize(1);
+    }
+
+    @Test
+    void nearIdenticalGrievancesFromOneComplainantCountOnce() {
+        for (int i = 0; i < 4; i++) {
+            file("complainant:cpl-same", north(10), "330108", T0.plus(Duration.ofMinutes(i)));
+        }
+        assertThat(file("merchant-b", north(20), "330108", T0.plus(Duration.ofMinutes(5)))).isEmpty();
+        assertThat(clusters.get(0).counted()).hasSize(2);
+        assertThat(clusters.get(0).members()).hasSize(5);
+    }
+
+    @Test
+    void aRepeatFromAComplainantAlreadyCountedRaisesNoUpdate() {
+        for (int i = 0; i < 5; i++) {
+            file("merchant-" + i, north(i * 20), "330108", T0.plus(Duration.ofMinutes(i)));
+        }
+        assertThat(file("merchant-2", north(20), "330108", T0.plus(Duration.ofMinutes(6)))).isEmpty();
+    }
+
+    @Test
+    void grievancesFurtherApartThanTheRadiusAreDifferentPlaces() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(file("merchant-" + i, north(i * 800), "33010" + i, T0.plus(Duration.ofMinutes(i)))).isEmpty();
+        }
+        assertThat(clusters).hasSize(5);
+    }
+
+    @Test
+    void grievancesSpreadOverMoreThanTheWindowAreNoSurge() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(file("merchant-" + i, north(10), "330108", T0.plus(Duration.ofMinutes(i * 10)))).isEmpty();
+        }
+        // The cluster stayed active (each came within 30 minutes of the one before), but never held 5 in one window.
+        assertThat(clusters).hasSize(1);
+        assertThat(file("merchant-5", north(10), "330108", T0.plus(Duration.ofMinutes(45)))).isEmpty();
+        assertThat(file("merchant-6", north(10), "330108", T0.plus(Duration.ofMinutes(46)))).isPresent();
+    }
+
+    @Test
+    void afterAQuietWindowANewClusterStarts() {
+        for (int i = 0; i < 5; i++) {
+            file("merchant-" + i, north(10), "330108", T0.plus(Duration.ofMinutes(i)));
+        }
+        assertThat(file("merchant-9", north(10), "330108", T0.plus(Duration.ofHours(2)))).isEmpty();
+        assertThat(clusters).hasSize(2);
+    }
+
+    @Test
+    void theSameAreaCountsWhenTheRuleSaysSoOrWhenCoordinatesAreMissing() {
+        SurgeDetector byArea = new SurgeDetector(new SurgeRule(5, 500, Duration.ofMinutes(30), true));
+        SurgeCluster far = new SurgeCluster("c", "rent-increase", "330108", 0, null,
+                List.of(new SurgeMember("g1", "v1", north(0), true, "330108", T0)));
+        SurgeMember fiveKmAway = new SurgeMember("g2", "v2", north(5000), true, "330108", T0);
+        SurgeMember unlocated = new SurgeMember("g3", "v3", north(5000), false, "330108", T0);
+
+        assertThat(byArea.similar(fiveKmAway, far)).isTrue();
+        assertThat(detector.similar(fiveKmAway, far)).isFalse();
+        assertThat(detector.similar(unlocated, far)).isTrue();
+    }
+
+    @Test
+    void anotherDisputeTypeIsAnotherCluster() {
+        SurgeCluster rent = new SurgeCluster("c", "rent-increase", "330108", 0, null,
+                List.of(new SurgeMember("g1", "v1", OFFICE, true, "330108", T0)));
+        var d = detector.file(new SurgeMember("g2", "v2", OFFICE, true, "330108", T0), "wage-arrears", List.of(rent), T0);
+        assertThat(d.cluster().id()).isNull();
+    }
+
+    @Test
+    void voicesIgnoreCaseSpacesAndPunctuationOfAnonymousGrievances() {
+        assertThat(Voices.of("anon-1", false, "租金 上涨了！！ Help"))
+                .isEqualTo(Voices.of("anon-2", false, "租金上涨了 help."));
+        assertThat(Voices.of("cpl-1", true, "a")).isEqualTo(Voices.of("cpl-1", true, "b"));
+        assertThat(Voices.of("anon-1", false, "租金上涨")).isNotEqualTo(Voices.of("anon-2", false, "工资拖欠"));
+    }
+}
