@@ -68,7 +68,7 @@ class ConfigMappingsTest {
             ServiceConfig config = ServiceConfig.of(service);
             assertThat(common).as(service.serviceName()).allSatisfy(name -> assertThat(config.knows(name)).as(name).isTrue());
             assertThat(config.knows("QUARKUS_DATASOURCE_JDBC_URI")).isFalse();
-            assertThat(config.knows("LIANDONG_DISPATCH_PLAYBOOK_VERSION")).isEqualTo(service == Service.DISPATCH);
+            assertThat(config.knows("LIANDONG_DISPATCH_SURGE_MODE")).isEqualTo(service == Service.DISPATCH);
         }
     }
 
