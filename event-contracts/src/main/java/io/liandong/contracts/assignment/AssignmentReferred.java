@@ -18,6 +18,9 @@ import java.util.Optional;
  *                     pong.
  * @param referredBy   Who referred it.
  * @param referredAt   When.
+ * @param requestedAgencyId The agency the referrer named, present only when the referral went to the
+ *                     command HQ instead because the assignment was bouncing between agencies (sent
+ *                     back to an agency that already held it, or past the bound on hops).
  */
 public record AssignmentReferred(
         String assignmentId,
@@ -27,7 +30,8 @@ public record AssignmentReferred(
         String reason,
         int hop,
         String referredBy,
-        Instant referredAt) implements EventPayload {
+        Instant referredAt,
+        String requestedAgencyId) implements EventPayload {
 
     public AssignmentReferred {
         Objects.requireNonNull(assignmentId, "assignmentId");
