@@ -67,7 +67,9 @@ public class EventConsumer {
                     return true;
                 });
                 if (first) {
-                    delay(consumer, event).record(Duration.between(event.time(), clock.instant()));
+                    // A producer whose clock runs ahead would give a negative delay; that reads as none.
+                    Duration delay = Duration.between(event.time(), clock.instant());
+                    delay(consumer, event).record(delay.isNegative() ? Duration.ZERO : delay);
                 } else {
                     duplicates(consumer, event).increment();
                     LOG.debugf("%s: event %s (%s) was handled before; nothing changes", consumer, event.id(),
