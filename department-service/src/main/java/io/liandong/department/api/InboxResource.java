@@ -1,0 +1,143 @@
+package io.liandong.department.api;
+
+import io.liandong.contracts.assignment.AssignmentStatus;
+import io.liandong.contracts.common.WireValues;
+import io.liandong.department.application.InboxService;
+import io.liandong.department.application.InboxViews;
+import io.liandong.platform.error.InvalidInputException;
+import io.liandong.platform.paging.Page;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** An agency's inbox. The caller names itself in X-Liandong-Agency; another agency's inbox or assignment is 404. */
+@Path("/api/v1/agencies/{agencyId}/assignments")
+@Tag(name = "Inbox")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class InboxResource {
+
+    private final InboxService inbox;
+
+    InboxResource(InboxService inbox) {
+        this.inbox = inbox;
+    }
+
+    @GET
+    @Operation(summary = "The agency's assignments, newest first: open ones by default; status=all or a list of statuses; "
+            + "pass nextCursor back as cursor")
+    public Page<InboxViews.AssignmentView> list(@PathParam("agencyId") String agencyId,
+                                                @HeaderParam(Callers.AGENCY_HEADER) String caller,
+                                                @QueryParam("status") List<String> status, @QueryParam("limit") Integer limit,
+                                                @QueryParam("cursor") String cursor) {
+        Callers.inboxOf(agencyId, caller);
+        List<AssignmentStatus> statuses = new ArrayList<>();
+        boolean openOnly = true;
+        for (String value : status.stream().flatMap(s -> List.of(s.split(",")).stream()).map(String::trim).toList()) {
+            switch (value) {
+                case "open" -> { }
+                case "all" -> openOnly = false;
+                default -> {
+                    try {
+                        statuses.add(WireValues.parse(AssignmentStatus.class, value));
+                    } catch (IllegalArgumentException e) {
+                        throw new InvalidInputException("status",
+                                "must be open, all, notified, acknowledged, en-route, on-scene or released");
+                    }
+                }
+            }
+        }
+        return inbox.list(agencyId, statuses, openOnly, cursor, limit);
+    }
+
+    @GET
+    @Path("/{assignmentId}")
+    @Operation(summary = "One assignment with the incident summary, its hand-offs, notes, the HQ's signals and the live timeline")
+    public Response get(@PathParam("agencyId") String agencyId, @HeaderParam(Callers.AGENCY_HEADER) String caller,
+                        @PathParam("assignmentId") String assignmentId) {
+        return detail(inbox.get(Callers.inboxOf(agencyId, caller), assignmentId));
+    }
+
+    @POST
+    @Path("/{assignmentId}/acknowledge")
+    @Operation(summary = "Acknowledge (If-Match required): the acknowledge clock stops")
+    public Response acknowledge(@PathParam("agencyId") String agencyId, @HeaderParam(Callers.AGENCY_HEADER) String caller,
+                                @PathParam("assignmentId") String assignmentId, @HeaderParam("If-Match") String ifMatch,
+                                @Valid @NotNull Requests.Acknowledge request) {
+        return detail(inbox.acknowledge(Callers.inboxOf(agencyId, caller), assignmentId, request.acknowledgedBy(), ifMatch));
+    }
+
+    @POST
+    @Path("/{assignmentId}/en-route")
+    @Operation(summary = "Set off for the scene (If-Match required)")
+    public Response enRoute(@PathParam("agencyId") String agencyId, @HeaderParam(Callers.AGENCY_HEADER) String caller,
+                            @PathParam("assignmentId") String assignmentId, @HeaderParam("If-Match") String ifMatch,
+                            @Valid @NotNull Requests.EnRoute request) {
+        return detail(inbox.enRoute(Callers.inboxOf(agencyId, caller), assignmentId, request.reportedBy(),
+                request.expectedArrivalAt(), ifMatch));
+    }
+
+    @POST
+    @Path("/{assignmentId}/on-scene")
+    @Operation(summary = "Arrive on scene (If-Match required): the on-scene clock stops")
+    public Response onScene(@PathParam("agencyId") String agencyId, @HeaderParam(Callers.AGENCY_HEADER) String caller,
+                            @PathParam("assignmentId") String assignmentId, @HeaderParam("If-Match") String ifMatch,
+                            @Valid @NotNull Requests.OnScene request) {
+        return detail(inbox.onScene(Callers.inboxOf(agencyId, caller), assignmentId, request.reportedBy(),
+                request.personnelCount(), ifMatch));
+    }
+
+    @POST
+    @Path("/{assignmentId}/release")
+    @Operation(summary = "The agency's part is over (If-Match required)")
+    public Response release(@PathParam("agencyId") String agencyId, @HeaderParam(Callers.AGENCY_HEADER) String caller,
+                            @PathParam("assignmentId") String assignmentId, @HeaderParam("If-Match") String ifMatch,
+                            @Valid @NotNull Requests.Release request) {
+        return detail(inbox.release(Callers.inboxOf(agencyId, caller), assignmentId, request.releasedBy(), request.reason(),
+                ifMatch));
+    }
+
+    @POST
+    @Path("/{assignmentId}/notes")
+    @Operation(summary = "Add a note or a situation report (kind note or situation-report); a retry with the same "
+            + "Idempotency-Key and body returns the first answer")
+    public Response addNote(@PathParam("agencyId") String agencyId, @HeaderParam(Callers.AGENCY_HEADER) String caller,
+                            @PathParam("assignmentId") String assignmentId, @Valid @NotNull Requests.AddNote request,
+                            @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri) {
+        var outcome = inbox.addNote(Callers.inboxOf(agencyId, caller), assignmentId, request.kind(), request.text(),
+                request.attachmentUrls() == null ? List.of() : request.attachmentUrls(), request.authoredBy(), key);
+        InboxViews.Note note = outcome.result();
+        return Callers.replayed(Response.created(uri.getAbsolutePathBuilder().path(note.id()).build()).entity(note),
+                outcome.replayed());
+    }
+
+    @POST
+    @Path("/{assignmentId}/referrals")
+    @Operation(summary = "Pass the assignment to another agency with a reason (If-Match required); a referral back to an "
+            + "earlier holder or beyond the bound goes to the command HQ instead")
+    public Response refer(@PathParam("agencyId") String agencyId, @HeaderParam(Callers.AGENCY_HEADER) String caller,
+                          @PathParam("assignmentId") String assignmentId, @HeaderParam("If-Match") String ifMatch,
+                          @Valid @NotNull Requests.Refer request) {
+        return detail(inbox.refer(Callers.inboxOf(agencyId, caller), assignmentId, request.toAgencyId(), request.reason(),
+                request.referredBy(), ifMatch));
+    }
+
+    private static Response detail(InboxViews.AssignmentDetail d) {
+        return Response.ok(d).tag(Callers.etag(d.assignment().version())).build();
+    }
+}

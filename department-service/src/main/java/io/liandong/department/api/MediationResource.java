@@ -1,0 +1,113 @@
+package io.liandong.department.api;
+
+import io.liandong.department.application.MediationService;
+import io.liandong.department.application.MediationViews;
+import io.liandong.platform.error.InvalidInputException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Mediations, run by the calling agency (X-Liandong-Agency); another agency's mediation is 404. */
+@Path("/api/v1/mediations")
+@Tag(name = "Mediation")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class MediationResource {
+
+    private final MediationService mediations;
+
+    MediationResource(MediationService mediations) {
+        this.mediations = mediations;
+    }
+
+    @POST
+    @Operation(summary = "Open a mediation for an incident, run by the calling agency; parties default to the incident's")
+    public Response open(@HeaderParam(Callers.AGENCY_HEADER) String caller, @Valid @NotNull Requests.OpenMediation request,
+                         @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri) {
+        var outcome = mediations.open(Callers.require(caller), request.incidentId(), Mapper.parties(request.parties()),
+                request.openedBy(), key);
+        MediationViews.MediationView m = outcome.result();
+        return Callers.replayed(Response.created(uri.getAbsolutePathBuilder().path(m.id()).build())
+                .tag(Callers.etag(m.version())).entity(m), outcome.replayed());
+    }
+
+    @GET
+    @Operation(summary = "The calling agency's mediations of an incident")
+    public List<MediationViews.MediationView> list(@HeaderParam(Callers.AGENCY_HEADER) String caller,
+                                                   @QueryParam("incidentId") String incidentId) {
+        if (incidentId == null || incidentId.isBlank()) {
+            throw new InvalidInputException("incidentId", "must name the incident");
+        }
+        return mediations.ofIncident(Callers.require(caller), incidentId);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One mediation: parties, sessions, proposals with their answers, and how it ended")
+    public Response get(@HeaderParam(Callers.AGENCY_HEADER) String caller, @PathParam("id") String id) {
+        return mediation(mediations.get(Callers.require(caller), id));
+    }
+
+    @POST
+    @Path("/{id}/sessions")
+    @Operation(summary = "Record a session: when, where, each party's representatives and demands")
+    public Response holdSession(@HeaderParam(Callers.AGENCY_HEADER) String caller, @PathParam("id") String id,
+                                @Valid @NotNull Requests.HoldSession request, @HeaderParam("Idempotency-Key") String key) {
+        var outcome = mediations.holdSession(Callers.require(caller), id, Mapper.session(request), key);
+        return Callers.replayed(Response.status(Response.Status.CREATED).entity(outcome.result()), outcome.replayed());
+    }
+
+    @POST
+    @Path("/{id}/proposals")
+    @Operation(summary = "Put a proposal to the parties: who proposes (a party or the mediating agency) and the terms")
+    public Response propose(@HeaderParam(Callers.AGENCY_HEADER) String caller, @PathParam("id") String id,
+                            @Valid @NotNull Requests.Propose request, @HeaderParam("Idempotency-Key") String key) {
+        var outcome = mediations.propose(Callers.require(caller), id, request.proposedBy(), request.terms(), key);
+        return Callers.replayed(Response.status(Response.Status.CREATED).entity(outcome.result()), outcome.replayed());
+    }
+
+    @POST
+    @Path("/{id}/proposals/{proposalId}/answers")
+    @Operation(summary = "A party's answer: accept, reject, or counter with its own terms")
+    public MediationViews.ProposalView answer(@HeaderParam(Callers.AGENCY_HEADER) String caller, @PathParam("id") String id,
+                                              @PathParam("proposalId") String proposalId,
+                                              @Valid @NotNull Requests.Answer request) {
+        return mediations.answer(Callers.require(caller), id, proposalId, request.partyId(), request.answer(),
+                request.counterTerms());
+    }
+
+    @POST
+    @Path("/{id}/agreement")
+    @Operation(summary = "The signed agreement; its commitments are published for follow-up (If-Match required)")
+    public Response agree(@HeaderParam(Callers.AGENCY_HEADER) String caller, @PathParam("id") String id,
+                          @HeaderParam("If-Match") String ifMatch, @Valid @NotNull Requests.Agree request) {
+        return mediation(mediations.agree(Callers.require(caller), id, Mapper.agreement(request), ifMatch));
+    }
+
+    @POST
+    @Path("/{id}/failure")
+    @Operation(summary = "The negotiation failed: recorded and published so it is followed up (If-Match required)")
+    public Response fail(@HeaderParam(Callers.AGENCY_HEADER) String caller, @PathParam("id") String id,
+                         @HeaderParam("If-Match") String ifMatch, @Valid @NotNull Requests.Fail request) {
+        return mediation(mediations.fail(Callers.require(caller), id, request.reason(), request.mediateAgainWithinDays(),
+                ifMatch));
+    }
+
+    private static Response mediation(MediationViews.MediationView m) {
+        return Response.ok(m).tag(Callers.etag(m.version())).build();
+    }
+}

@@ -1,0 +1,170 @@
+package io.liandong.department.benchmark;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.liandong.contracts.CloudEventHeaders;
+import io.liandong.contracts.EventEnvelope;
+import io.liandong.contracts.Topics;
+import io.liandong.contracts.assignment.AssignmentCreated;
+import io.liandong.department.support.Db;
+import io.liandong.department.support.Dispatch;
+import io.liandong.devstack.Devstack;
+import io.liandong.devstack.DevstackTestResource;
+import io.liandong.devstack.TopicReader;
+import io.liandong.devstack.TopicWriter;
+import io.liandong.platform.cloudevents.CloudEventCodec;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How fast an agency learns of its assignment and the HQ of the agency's answer: dispatch's
+ * assignment.created on Kafka to the row in the inbox, and an acknowledgement's commit to its record
+ * reaching a consumer of liandong.department.events (what dispatch-service's consumer sees).
+ * Not a test: tagged benchmark and excluded from the default run.
+ */
+@QuarkusTest
+@WithTestResource(DevstackTestResource.class)
+@Tag("benchmark")
+class DepartmentBenchmark {
+
+    static final int ASSIGNMENTS = 200;
+    static final String AGENCY = "commerce-bureau";
+
+    @Test
+    void fromAssignmentCreatedToTheInboxAndFromAnAcknowledgementToKafka() throws Exception {
+        List<Long> toInbox = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        List<String> warmUp = new ArrayList<>();
+        try (var writer = new TopicWriter(Devstack.kafka().bootstrapServers());
+             var connection = DevstackTestResource.connection();
+             var select = connection.prepareStatement("SELECT count(*) FROM inbox_assignment WHERE id = ?")) {
+            for (int i = 0; i < ASSIGNMENTS + 20; i++) {
+                AssignmentCreated created = Dispatch.assignment("inc-" + UUID.randomUUID(), "competent-department", AGENCY);
+                EventEnvelope event = EventEnvelope.of(UUID.randomUUID().toString(), Instant.now(), created, null, null);
+                long sent = System.nanoTime();
+                writer.send(CloudEventCodec.toRecord(event.topic(), event.partitionKey(), event));   // acked by the broker
+                select.setString(1, created.assignmentId());
+                while (true) {
+                    try (var rs = select.executeQuery()) {
+                        rs.next();
+                        if (rs.getLong(1) > 0) {
+                            break;
+                        }
+                    }
+                }
+                if (i >= 20) {                                                  // after a warm-up of 20
+                    toInbox.add((System.nanoTime() - sent) / 1_000_000);
+                    ids.add(created.assignmentId());
+                } else {
+                    warmUp.add(created.assignmentId());
+                }
+            }
+        }
+
+        // Warm the acknowledgement path up; this also creates the department topic before the reader looks for it.
+        for (String id : warmUp) {
+            acknowledge(id);
+        }
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(50)).until(() ->
+                Db.count("SELECT count(*) FROM outbox_event WHERE published_at IS NULL") == 0);
+
+        Map<String, Long> committedAt = new ConcurrentHashMap<>();
+        Map<String, Long> requestedAt = new ConcurrentHashMap<>();
+        Map<String, Long> receivedAt = new ConcurrentHashMap<>();
+        AtomicBoolean running = new AtomicBoolean(true);
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Devstack.kafka().bootstrapServers());
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 1);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.DEPARTMENT_EVENTS).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            assertThat(partitions).as("partitions of " + Topics.DEPARTMENT_EVENTS).isNotEmpty();
+            partitions.forEach(consumer::position);
+            Thread reader = new Thread(() -> {
+                while (running.get()) {
+                    for (var r : consumer.poll(Duration.ofMillis(5))) {
+                        if ("io.liandong.assignment.acknowledged.v1".equals(TopicReader.header(r, CloudEventHeaders.CE_TYPE))) {
+                            receivedAt.putIfAbsent(TopicReader.header(r, CloudEventHeaders.CE_SUBJECT), System.currentTimeMillis());
+                        }
+                    }
+                }
+            });
+            reader.start();
+            for (String id : ids) {
+                long start = System.currentTimeMillis();
+                acknowledge(id);
+                committedAt.put(id, System.currentTimeMillis());    // the 200 comes after the commit
+                requestedAt.put(id, start);
+            }
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (receivedAt.size() < ids.size() && System.currentTimeMillis() < deadline) {
+                Thread.onSpinWait();
+            }
+            running.set(false);
+            reader.join();
+        }
+        List<Long> toConsumer = new ArrayList<>();
+        List<Long> fromRequest = new ArrayList<>();
+        committedAt.forEach((id, at) -> {
+            toConsumer.add(Math.max(0, receivedAt.get(id) - at));
+            fromRequest.add(receivedAt.get(id) - requestedAt.get(id));
+        });
+        assertThat(toConsumer).hasSize(ASSIGNMENTS);
+        report("""
+                ### An assignment into the inbox, an acknowledgement out to Kafka (%s)
+                %d assignments after a warm-up of 20, one after the other.
+                | delay | p50 | p99 | max |
+                | --- | --- | --- | --- |
+                | assignment.created acknowledged by the broker to its row in the inbox (consumer, inbox, commit) | %d ms | %d ms | %d ms |
+                | acknowledgement committed (200 received) to a consumer of liandong.department.events receiving it | %d ms | %d ms | %d ms |
+                | acknowledgement request sent to a consumer receiving it (upper bound) | %d ms | %d ms | %d ms |
+                """.formatted(Instant.now(), ASSIGNMENTS, percentile(toInbox, 50), percentile(toInbox, 99), Collections.max(toInbox),
+                percentile(toConsumer, 50), percentile(toConsumer, 99), Collections.max(toConsumer),
+                percentile(fromRequest, 50), percentile(fromRequest, 99), Collections.max(fromRequest)));
+    }
+
+    private static void acknowledge(String id) {
+        given().contentType(ContentType.JSON).header("X-Liandong-Agency", AGENCY).header("If-Match", "\"0\"")
+                .body("{\"acknowledgedBy\": \"duty\"}").post("/api/v1/agencies/" + AGENCY + "/assignments/" + id + "/acknowledge")
+                .then().statusCode(200);
+    }
+
+    private static long percentile(List<Long> values, int p) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    private static void report(String text) throws Exception {
+        System.out.println(text);
+        Files.writeString(Path.of("target", "benchmark-results.md"), text + "\n", StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+    }
+}
