@@ -1,5 +1,12 @@
 package io.liandong.followup.messaging;
 
+import io.liandong.contracts.EventType;
+import io.liandong.contracts.resolution.ResolutionAgreed;
+import io.liandong.contracts.resolution.ResolutionFailed;
+import io.liandong.contracts.incident.IncidentStatus;
+import io.liandong.contracts.incident.IncidentStatusChanged;
+import io.liandong.followup.application.PlanService;
+import io.liandong.followup.application.ReviewService;
 import io.liandong.platform.inbox.EventConsumer;
 import io.liandong.platform.inbox.EventHandlers;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -19,11 +26,18 @@ public class IncomingEvents {
     private final EventConsumer consumer;
     private final EventHandlers handlers;
 
-    IncomingEvents(EventConsumer consumer) {
+    IncomingEvents(EventConsumer consumer, PlanService plans, ReviewService reviews) {
         this.consumer = consumer;
-        // Every consumed type is recorded in the incident's timeline; handlers for types that
-        // change this service's own state are added here as the service grows.
-        this.handlers = EventHandlers.builder().build();
+        // Every consumed type is recorded in the incident's timeline; these change follow-up state.
+        this.handlers = EventHandlers.builder()
+                .on(EventType.RESOLUTION_AGREED, ResolutionAgreed.class, e -> plans.agreed(e.payload(), e.envelope()))
+                .on(EventType.RESOLUTION_FAILED, ResolutionFailed.class, e -> plans.failed(e.payload()))
+                .on(EventType.INCIDENT_STATUS_CHANGED, IncidentStatusChanged.class, e -> {
+                    if (e.payload().to() == IncidentStatus.CLOSED) {
+                        reviews.closed(e.payload().incidentId(), e.envelope());
+                    }
+                })
+                .build();
     }
 
     @Incoming("dispatch-events")

@@ -1,0 +1,132 @@
+package io.liandong.followup.api;
+
+import io.liandong.followup.application.BoardService;
+import io.liandong.followup.application.ItemService;
+import io.liandong.followup.application.ItemView;
+import io.liandong.followup.application.PlanService;
+import io.liandong.followup.application.PlanView;
+import io.liandong.followup.application.ReviewService;
+import io.liandong.platform.error.UnknownResourceException;
+import io.liandong.platform.paging.Page;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Follow-up plans and items. Changes need If-Match with the item's ETag (428 without, 412 stale). */
+@Path("/api/v1")
+@Tag(name = "Follow-up")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class FollowupResource {
+
+    private final PlanService plans;
+    private final ItemService items;
+    private final ReviewService reviews;
+    private final BoardService board;
+
+    FollowupResource(PlanService plans, ItemService items, ReviewService reviews, BoardService board) {
+        this.plans = plans;
+        this.items = items;
+        this.reviews = reviews;
+        this.board = board;
+    }
+
+    @GET
+    @Path("/followup-board")
+    @Operation(summary = "City-wide: overdue items by agency, completion rate, average lateness, incidents whose review is pending")
+    public BoardService.Board board() {
+        return board.board();
+    }
+
+    @GET
+    @Path("/incidents/{incidentId}/review")
+    @Operation(summary = "The after-action review of a closed incident (JSON): per agency the times to acknowledge and "
+            + "arrive against the limits, breaches, mediation rounds, the commitments' state; 409 while not closed")
+    public ReviewResponse review(@PathParam("incidentId") String incidentId) {
+        return ReviewResponse.of(reviews.of(incidentId));
+    }
+
+    @GET
+    @Path("/incidents/{incidentId}/review")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The after-action review as a printable HTML page")
+    public String reviewPage(@PathParam("incidentId") String incidentId) {
+        return ReviewHtml.of(ReviewResponse.of(reviews.of(incidentId)));
+    }
+
+    @GET
+    @Path("/incidents/{incidentId}/followup-plans")
+    @Operation(summary = "The follow-up plans of an incident with their items, oldest first (empty if none)")
+    public List<PlanView> plansOf(@PathParam("incidentId") String incidentId) {
+        return plans.ofIncident(incidentId);
+    }
+
+    @GET
+    @Path("/agencies/{agencyId}/followup-items")
+    @Operation(summary = "The items an agency is responsible for, soonest due first; only the agency itself sees them")
+    public Page<ItemView> itemsOf(@PathParam("agencyId") String agencyId, @HeaderParam(Callers.AGENCY_HEADER) String caller,
+                                  @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        if (!Callers.require(caller).equals(agencyId)) {
+            throw new UnknownResourceException("follow-up items visible to " + caller.trim(), agencyId);
+        }
+        return items.ofAgency(agencyId, limit, cursor);
+    }
+
+    @GET
+    @Path("/followup-items/{itemId}")
+    @Operation(summary = "One item, with its ETag")
+    public Response item(@PathParam("itemId") String itemId) {
+        return ok(items.get(itemId));
+    }
+
+    @POST
+    @Path("/followup-items/{itemId}/start")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "The responsible agency starts a pending or reopened item")
+    public Response start(@PathParam("itemId") String itemId, @HeaderParam(Callers.AGENCY_HEADER) String caller,
+                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return ok(items.start(itemId, Callers.require(caller), ifMatch));
+    }
+
+    @POST
+    @Path("/followup-items/{itemId}/done")
+    @Operation(summary = "The responsible agency reports an item in progress done, with a note and evidence URLs; "
+            + "the beneficiaries are asked to verify")
+    public Response done(@PathParam("itemId") String itemId, @HeaderParam(Callers.AGENCY_HEADER) String caller,
+                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull Requests.Done body) {
+        return ok(items.done(itemId, Callers.require(caller), ifMatch, body.note(), body.evidenceUrls()));
+    }
+
+    @POST
+    @Path("/followup-items/{itemId}/verify")
+    @Operation(summary = "A beneficiary confirms a done item (someone it was not promised to: 422)")
+    public Response verify(@PathParam("itemId") String itemId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @Valid @NotNull Requests.Verify body) {
+        return ok(items.verify(itemId, ifMatch, body.beneficiaryId(), body.note()));
+    }
+
+    @POST
+    @Path("/followup-items/{itemId}/dispute")
+    @Operation(summary = "A beneficiary disputes a done item: it is reopened")
+    public Response dispute(@PathParam("itemId") String itemId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            @Valid @NotNull Requests.Dispute body) {
+        return ok(items.dispute(itemId, ifMatch, body.beneficiaryId(), body.reason(), body.grievanceId()));
+    }
+
+    private static Response ok(ItemView item) {
+        return Response.ok(item).tag(Callers.etag(item.version())).build();
+    }
+}

@@ -1,0 +1,89 @@
+package io.liandong.followup.api;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.liandong.contracts.EventType;
+import io.liandong.devstack.DevstackTestResource;
+import io.liandong.followup.support.Db;
+import io.liandong.followup.support.Resolutions;
+import io.liandong.platform.time.MovableClock;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The after-action review from events consumed on Kafka: the golden samples of the Binjiang
+ * incident (police acknowledges after 27 s and arrives after 4 min 14 s; the community breaches its
+ * on-scene limit; one mediation session), then the incident closed.
+ */
+@QuarkusTest
+@WithTestResource(DevstackTestResource.class)
+class ReviewResourceTest {
+
+    @Inject
+    MovableClock clock;
+
+    @Test
+    void aClosedIncidentsReviewShowsEachAgencyAgainstItsLimitsTheBreachesAndTheCommitments() {
+        String incident = "inc-" + UUID.randomUUID();
+        Resolutions.sendSample(EventType.ASSIGNMENT_CREATED, incident, d -> { });
+        Resolutions.sendSample(EventType.ASSIGNMENT_CREATED, incident, d -> d.put("assignmentId", "asg-2026-0107-03")
+                .put("agencyId", "community-binhe").put("agencyRole", "community"));
+        Resolutions.sendSample(EventType.ASSIGNMENT_ACKNOWLEDGED, incident, d -> { });
+        Resolutions.sendSample(EventType.ASSIGNMENT_ON_SCENE, incident, d -> { });
+        Resolutions.sendSample(EventType.ASSIGNMENT_DEADLINE_BREACHED, incident, d -> { });
+        Resolutions.sendSample(EventType.MEDIATION_SESSION_HELD, incident, d -> { });
+        Resolutions.agreed(incident, "commerce-bureau", clock.instant());
+        await().atMost(Duration.ofSeconds(60)).until(() -> Db.count(
+                "SELECT count(*) FROM incident_event WHERE incident_id = ? AND ce_type NOT LIKE 'io.liandong.followup.%' AND ce_type NOT LIKE 'io.liandong.review.%'", incident) == 7);
+
+        given().get("/api/v1/incidents/" + incident + "/review").then().statusCode(409).contentType("application/problem+json");
+
+        Resolutions.sendSample(EventType.INCIDENT_STATUS_CHANGED, incident, d -> d.put("from", "resolved").put("to", "closed"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> Db.count(
+                "SELECT count(*) FROM incident_event WHERE incident_id = ? AND ce_type NOT LIKE 'io.liandong.followup.%' AND ce_type NOT LIKE 'io.liandong.review.%'", incident) == 8);
+
+        given().get("/api/v1/incidents/" + incident + "/review").then().statusCode(200)
+                .body("incidentId", equalTo(incident))
+                .body("breachCount", equalTo(1)).body("mediationRounds", equalTo(1))
+                .body("agencies.agencyId", contains("police-binjiang-branch", "community-binhe"))
+                .body("agencies[0].acknowledgedAfterSeconds", equalTo(27))
+                .body("agencies[0].acknowledgeLimitSeconds", equalTo(120))
+                .body("agencies[0].onSceneAfterSeconds", equalTo(254))
+                .body("agencies[0].onSceneLimitSeconds", equalTo(300))
+                .body("agencies[1].onSceneAfterSeconds", nullValue())
+                .body("agencies[1].breaches", contains("on-scene"))
+                .body("commitments", hasSize(4)).body("commitments[0].status", equalTo("pending"));
+
+        given().accept("text/html").get("/api/v1/incidents/" + incident + "/review").then().statusCode(200)
+                .contentType(containsString("text/html"))
+                .body(containsString("After-action review: incident " + incident))
+                .body(containsString("<td>police-binjiang-branch</td><td>police</td><td>27</td><td>120</td><td>254</td><td>300</td>"));
+
+        // published once on closing, whatever redeliveries follow
+        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(
+                "SELECT count(*) FROM outbox_event WHERE ce_type = 'io.liandong.review.published.v1' AND incident_id = ?", incident) == 1);
+        Resolutions.sendSample(EventType.INCIDENT_STATUS_CHANGED, incident, d -> d.put("from", "resolved").put("to", "closed"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> Db.count(
+                "SELECT count(*) FROM incident_event WHERE incident_id = ? AND ce_type NOT LIKE 'io.liandong.followup.%' "
+                        + "AND ce_type NOT LIKE 'io.liandong.review.%'", incident) == 9);
+        org.assertj.core.api.Assertions.assertThat(Db.strings(
+                "SELECT payload FROM outbox_event WHERE ce_type = 'io.liandong.review.published.v1' AND incident_id = ?", incident))
+                .hasSize(1).first().asString().contains("\"breachCount\":1", "police-binjiang-branch");
+    }
+
+    @Test
+    void anIncidentNeverSeenIs404() {
+        given().get("/api/v1/incidents/unknown-" + UUID.randomUUID() + "/review").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+}
