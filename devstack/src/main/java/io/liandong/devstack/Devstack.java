@@ -32,6 +32,15 @@ public final class Devstack {
     }
 
     /** The broker, started on first call (on a free port); later calls return the same broker. */
+    /**
+     * The tests' identity provider: one signing key per module build, in {@code target/liandong-identity}
+     * (a file, so a test and the application under test agree whatever their class loaders).
+     * {@code Devstack.identity().token("commerce-bureau", "agency-officer")} is a valid bearer token.
+     */
+    public static LocalIdentity identity() {
+        return LocalIdentity.in(Path.of(Config.get("liandong.devstack.identity.dir", "target/liandong-identity")));
+    }
+
     public static KafkaBroker kafka() {
         synchronized (KAFKA_LOCK) {
             if (kafka == null) {

@@ -48,6 +48,7 @@ public class DevstackTestResource implements QuarkusTestResourceLifecycleManager
     public Map<String, String> start() {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("quarkus.devservices.enabled", "false");
+        config.putAll(Devstack.identity().serviceProperties());
         Devstack.startAll(useKafka, usePostgres); // also restarts a broker an earlier test left stopped
         if (useKafka) {
             config.put("kafka.bootstrap.servers", Devstack.kafka().bootstrapServers());

@@ -101,7 +101,8 @@ public final class Stack implements AutoCloseable {
             int port = entry.getValue() == 0 ? Processes.freePort() : entry.getValue();
             Path jar = b.jars.getOrDefault(name,
                     workingDir.resolve(name).resolve("target").resolve("quarkus-app").resolve("quarkus-run.jar"));
-            Map<String, String> props = new LinkedHashMap<>(b.systemProperties);
+            Map<String, String> props = new LinkedHashMap<>(LocalIdentity.serviceProperties(identityDir()));
+            props.putAll(b.systemProperties);
             props.putAll(b.serviceProperties.getOrDefault(name, Map.of()));
             list.add(new Service(name, port, b.databases.getOrDefault(name, databaseOf(name)), jar, props));
         }
@@ -232,6 +233,15 @@ public final class Stack implements AutoCloseable {
         return dataDir;
     }
 
+    /** The stack's identity provider: its key is made on first start and kept in the data directory. */
+    public LocalIdentity identity() {
+        return LocalIdentity.in(identityDir());
+    }
+
+    private Path identityDir() {
+        return dataDir.resolve("identity");
+    }
+
     public KafkaBroker kafka() {
         return kafka;
     }
@@ -337,6 +347,7 @@ public final class Stack implements AutoCloseable {
         if (fresh) {
             Launcher.wipe(dataDir);
         }
+        LocalIdentity.in(identityDir());
         try {
             Files.createDirectories(dataDir.resolve("logs"));
         } catch (IOException e) {
