@@ -75,7 +75,7 @@ public class Outbox {
             timeline.record(envelope);
         }
         // Delivered to the relay only if and when this transaction commits.
-        written.fire(new OutboxWritten(envelope.id()));
+        written.fire(new OutboxWritten(envelope.id(), envelope.subject()));
         return envelope;
     }
 }

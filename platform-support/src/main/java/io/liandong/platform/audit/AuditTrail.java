@@ -1,0 +1,200 @@
+package io.liandong.platform.audit;
+
+import io.liandong.platform.outbox.OutboxWritten;
+import io.quarkus.arc.Arc;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.security.Principal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import javax.sql.DataSource;
+import org.jboss.logging.Logger;
+
+/**
+ * Writes the audit record of a change in the transaction that makes it, with no code in the
+ * endpoints: when a transaction begins while a changing HTTP request (POST, PUT, PATCH, DELETE) is
+ * served, a synchronization is registered with it; just before the transaction commits, if it wrote
+ * anything, the record is appended to the hash chain. A rolled-back change leaves no record; a
+ * request whose transactions only read leaves none either; a request leaves at most one.
+ *
+ * <p>The synchronization is interposed, so it runs after Hibernate has flushed the entities: the
+ * record is the last statement before the commit. It locks the chain head row, so the lock is held
+ * only from there to the commit, and records of concurrent changes, on any replica, follow each other
+ * in commit order.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+    private static final Logger LOG = Logger.getLogger(AuditTrail.class);
+
+    /** Takes the next place in the chain, unless the transaction has written nothing (then no row comes back). */
+    private static final String NEXT = """
+            UPDATE audit_chain_head SET seq = seq + 1
+             WHERE id = 1 AND txid_current_if_assigned() IS NOT NULL
+            RETURNING seq, hash""";
+
+    private static final String APPEND = """
+            WITH head AS (UPDATE audit_chain_head SET hash = ? WHERE id = 1)
+            INSERT INTO audit_record (seq, occurred_at, actor, actor_kind, agency, action, target, subjects,
+                request_id, idempotency_key, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private final TransactionSynchronizationRegistry registry;
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final RequestFacts facts;
+    private final Instance<SecurityIdentity> identity;
+
+    AuditTrail(TransactionSynchronizationRegistry registry, DataSource dataSource, Clock clock, RequestFacts facts,
+               Instance<SecurityIdentity> identity) {
+        this.registry = registry;
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.facts = facts;
+        this.identity = identity;
+    }
+
+    void begun(@Observes @Initialized(TransactionScoped.class) Object transaction) {
+        if (!inChangingRequest() || facts.recorded()) {
+            return;
+        }
+        facts.transactionBegun();
+        registry.registerInterposedSynchronization(new Synchronization() {
+            private boolean written;
+
+            @Override
+            public void beforeCompletion() {
+                if (registry.getTransactionStatus() == Status.STATUS_ACTIVE && !facts.recorded()) {
+                    written = append();
+                }
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (written && status == Status.STATUS_COMMITTED) {
+                    facts.markRecorded();
+                }
+            }
+        });
+    }
+
+    /** The aggregates the change published events about: what it was about, beyond its path. */
+    void published(@Observes OutboxWritten written) {
+        if (inChangingRequest()) {
+            facts.subject(written.subject());
+        }
+    }
+
+    private boolean inChangingRequest() {
+        return Arc.container().requestContext().isActive() && facts.mutating();
+    }
+
+    private boolean append() {
+        Who who = who();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        try (Connection connection = dataSource.getConnection()) {
+            long seq;
+            String previous;
+            try (var next = connection.prepareStatement(NEXT); var rs = next.executeQuery()) {
+                if (!rs.next()) {
+                    return false;
+                }
+                seq = rs.getLong(1);
+                previous = rs.getString(2);
+            }
+            AuditEntry entry = new AuditEntry(seq, now, who.actor(), who.kind(), who.agency(), clip(facts.action(), 400),
+                    clip(facts.target(), 1000), facts.subjects(), facts.requestId(), facts.idempotencyKey(), null);
+            String hash = AuditChain.hash(previous, entry);
+            try (var append = connection.prepareStatement(APPEND)) {
+                append.setString(1, hash);
+                append.setLong(2, seq);
+                append.setTimestamp(3, Timestamp.from(now));
+                append.setString(4, entry.actor());
+                append.setString(5, entry.actorKind());
+                append.setString(6, entry.agency());
+                append.setString(7, entry.action());
+                append.setString(8, entry.target());
+                append.setString(9, clip(String.join(" ", entry.subjects()), 2000));
+                append.setString(10, entry.requestId());
+                append.setString(11, entry.idempotencyKey());
+                append.setString(12, hash);
+                append.executeUpdate();
+            }
+            return true;
+        } catch (SQLException e) {
+            // Thrown from beforeCompletion, this rolls the change back: no change goes unrecorded.
+            throw new IllegalStateException("could not write the audit record of " + facts.action(), e);
+        }
+    }
+
+    record Who(String actor, String kind, String agency) {
+    }
+
+    /** The token's subject and agency claim; else the Open311 partner; else the agency header, until tokens are required. */
+    private Who who() {
+        String header = facts.agencyHeader();
+        Principal principal = principal();
+        if (principal != null) {
+            String agency = claim(principal, "agency");
+            return new Who(clip(principal.getName(), 200), "token", agency != null ? agency : header);
+        }
+        if (facts.partner() != null) {
+            return new Who(facts.partner(), "open311-partner", header);
+        }
+        return header != null ? new Who(header, "agency-header", header) : new Who("anonymous", "anonymous", null);
+    }
+
+    private Principal principal() {
+        if (!identity.isResolvable()) {
+            return null;
+        }
+        try {
+            SecurityIdentity current = identity.get();
+            return current.isAnonymous() ? null : current.getPrincipal();
+        } catch (RuntimeException e) {
+            // A token that fails verification on an endpoint that does not require one: the caller is anonymous.
+            LOG.debugf("no verified caller for the audit record: %s", e.toString());
+            return null;
+        }
+    }
+
+    /**
+     * A claim of a JSON Web Token principal. Read through the principal's own {@code getClaim}, so the
+     * audit trail works with whichever token support the service has, and without one.
+     */
+    private static String claim(Principal principal, String name) {
+        try {
+            Object value = principal.getClass().getMethod("getClaim", String.class).invoke(principal, name);
+            if (value == null) {
+                return null;
+            }
+            String text = value.toString();
+            if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
+                text = text.substring(1, text.length() - 1); // a JSON string value
+            }
+            return text.isBlank() ? null : clip(text.trim(), 100);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    static List<String> split(String subjects) {
+        return subjects == null || subjects.isBlank() ? List.of() : List.of(subjects.split(" "));
+    }
+}
