@@ -1,0 +1,107 @@
+package io.liandong.benchmark;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * What a run does, from the command line.
+ *
+ * @param rate          REST requests per second of the load (each publishes at least one event)
+ * @param duration      length of the measured run
+ * @param warmup        load at the same rate before the measured run, not recorded
+ * @param findMax       after the run, search the highest rate whose end-to-end p99 stays within {@code targetP99}
+ * @param stepDuration  length of each run of the search
+ * @param targetP99     the end-to-end p99 the search keeps to
+ * @param startup       also restart each service alone and time it
+ * @param snapshot      run copies of the services' builds, so a rebuild during the run cannot change them
+ * @param out           directory for the JSON and Markdown results
+ * @param repo          the repository root (the services' builds are under it)
+ * @param label         a note stored with the results, e.g. "under load" or "quiet machine"
+ */
+public record Options(double rate, Duration duration, Duration warmup, boolean findMax, Duration stepDuration,
+                      Duration targetP99, boolean startup, boolean snapshot, Path out, Path repo, String label) {
+
+    static final String USAGE = """
+            usage: ./benchmark/run.sh [--rate 200] [--duration 60s] [--warmup 10s] [--find-max]
+                                      [--step-duration 20s] [--target-p99 50ms] [--no-startup] [--no-snapshot]
+                                      [--out benchmark/target/results] [--repo .] [--label "quiet machine"]
+            """;
+
+    public Options {
+        if (!(rate > 0)) {
+            throw new IllegalArgumentException("--rate must be above 0, not " + rate);
+        }
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("--duration must be above 0");
+        }
+        if (warmup.isNegative()) {
+            throw new IllegalArgumentException("--warmup must not be negative");
+        }
+    }
+
+    public static Options defaults() {
+        return parse(new String[0]);
+    }
+
+    public static Options parse(String[] args) {
+        double rate = 200;
+        Duration duration = Duration.ofSeconds(60);
+        Duration warmup = Duration.ofSeconds(10);
+        boolean findMax = false;
+        Duration step = Duration.ofSeconds(20);
+        Duration target = Duration.ofMillis(50);
+        boolean startup = true;
+        boolean snapshot = true;
+        Path out = Path.of("benchmark", "target", "results");
+        Path repo = Path.of("");
+        String label = "";
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--rate" -> rate = Double.parseDouble(value(args, ++i, arg));
+                case "--duration" -> duration = duration(value(args, ++i, arg));
+                case "--warmup" -> warmup = duration(value(args, ++i, arg));
+                case "--find-max" -> findMax = true;
+                case "--step-duration" -> step = duration(value(args, ++i, arg));
+                case "--target-p99" -> target = duration(value(args, ++i, arg));
+                case "--no-startup" -> startup = false;
+                case "--no-snapshot" -> snapshot = false;
+                case "--out" -> out = Path.of(value(args, ++i, arg));
+                case "--repo" -> repo = Path.of(value(args, ++i, arg));
+                case "--label" -> label = value(args, ++i, arg);
+                default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
+            }
+        }
+        return new Options(rate, duration, warmup, findMax, step, target, startup, snapshot, out, repo, label);
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
+        }
+        return args[i];
+    }
+
+    /** {@code 60s}, {@code 2m}, {@code 500ms}, {@code 1h}, or ISO-8601 ({@code PT60S}). */
+    static Duration duration(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (t.startsWith("pt")) {
+                return Duration.parse(t.toUpperCase(Locale.ROOT));
+            }
+            if (t.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+            }
+            long n = Long.parseLong(t.substring(0, t.length() - 1));
+            return switch (t.charAt(t.length() - 1)) {
+                case 's' -> Duration.ofSeconds(n);
+                case 'm' -> Duration.ofMinutes(n);
+                case 'h' -> Duration.ofHours(n);
+                default -> throw new IllegalArgumentException("unknown unit");
+            };
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not a duration: '" + text + "' (e.g. 60s, 2m, 500ms)", e);
+        }
+    }
+}
