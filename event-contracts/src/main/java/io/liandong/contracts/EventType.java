@@ -64,7 +64,7 @@ import java.util.regex.Pattern;
 public enum EventType {
 
     // grievance-service
-    GRIEVANCE_RECEIVED("io.liandong.grievance.received.v1", GrievanceReceived.class, GRIEVANCE, DISPATCH),
+    GRIEVANCE_RECEIVED("io.liandong.grievance.received.v1", GrievanceReceived.class, GRIEVANCE, DISPATCH, FOLLOWUP),
     GRIEVANCE_TRIAGED("io.liandong.grievance.triaged.v1", GrievanceTriaged.class, GRIEVANCE, DISPATCH),
     GRIEVANCE_LINKED("io.liandong.grievance.linked.v1", GrievanceLinked.class, GRIEVANCE, DISPATCH, DEPARTMENT, FOLLOWUP),
     GRIEVANCE_CLOSED("io.liandong.grievance.closed.v1", GrievanceClosed.class, GRIEVANCE, DISPATCH, FOLLOWUP),

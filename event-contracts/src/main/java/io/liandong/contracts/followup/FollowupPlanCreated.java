@@ -7,13 +7,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * followup-service turned an agreement's commitments (or a review's corrective actions) into
- * tracked items.
+ * followup-service turned an agreement's commitments (or a review's corrective actions, or a
+ * failed mediation's "mediate again") into tracked items.
  *
  * @param planId     Id of the plan.
  * @param incidentId The incident.
- * @param source     agreement or review.
- * @param sourceId   The agreement id or review id.
+ * @param source     agreement, review or mediation-failed.
+ * @param sourceId   The agreement id, review id, or the failed mediation's id.
  * @param items      The tracked items.
  * @param createdAt  When.
  */
