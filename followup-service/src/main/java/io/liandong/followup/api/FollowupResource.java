@@ -7,6 +7,7 @@ import io.liandong.followup.application.PlanService;
 import io.liandong.followup.application.PlanView;
 import io.liandong.followup.application.ReviewService;
 import io.liandong.platform.error.UnknownResourceException;
+import io.liandong.platform.idempotency.Idempotency;
 import io.liandong.platform.paging.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -32,6 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 public class FollowupResource {
 
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
     private final PlanService plans;
     private final ItemService items;
     private final ReviewService reviews;
@@ -54,7 +57,9 @@ public class FollowupResource {
     @GET
     @Path("/incidents/{incidentId}/review")
     @Operation(summary = "The after-action review of a closed incident (JSON): per agency the times to acknowledge and "
-            + "arrive against the limits, breaches, mediation rounds, the commitments' state; 409 while not closed")
+            + "arrive against the limits, breaches, scene control against the golden period, hand-off delays, the time "
+            + "from the first grievance to the incident, mediation rounds, the commitments' state, and the corrective "
+            + "actions; 409 while not closed")
     public ReviewResponse review(@PathParam("incidentId") String incidentId) {
         return ReviewResponse.of(reviews.of(incidentId));
     }
@@ -95,10 +100,11 @@ public class FollowupResource {
     @POST
     @Path("/followup-items/{itemId}/start")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "The responsible agency starts a pending or reopened item")
+    @Operation(summary = "The responsible agency starts a pending or reopened item; a retry with the same Idempotency-Key "
+            + "returns the first answer")
     public Response start(@PathParam("itemId") String itemId, @HeaderParam(Callers.AGENCY_HEADER) String caller,
-                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ok(items.start(itemId, Callers.require(caller), ifMatch));
+                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(IDEMPOTENCY_KEY) String key) {
+        return ok(items.start(itemId, Callers.require(caller), ifMatch, key));
     }
 
     @POST
@@ -106,27 +112,40 @@ public class FollowupResource {
     @Operation(summary = "The responsible agency reports an item in progress done, with a note and evidence URLs; "
             + "the beneficiaries are asked to verify")
     public Response done(@PathParam("itemId") String itemId, @HeaderParam(Callers.AGENCY_HEADER) String caller,
-                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull Requests.Done body) {
-        return ok(items.done(itemId, Callers.require(caller), ifMatch, body.note(), body.evidenceUrls()));
+                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(IDEMPOTENCY_KEY) String key,
+                         @Valid @NotNull Requests.Done body) {
+        return ok(items.done(itemId, Callers.require(caller), ifMatch, body.note(), body.evidenceUrls(), key));
     }
 
     @POST
     @Path("/followup-items/{itemId}/verify")
-    @Operation(summary = "A beneficiary confirms a done item (someone it was not promised to: 422)")
-    public Response verify(@PathParam("itemId") String itemId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @Operation(summary = "A beneficiary confirms a done item (someone it was not promised to: 422); an item the HQ "
+            + "verifies (corrective actions, mediate again) needs the HQ calling as itself")
+    public Response verify(@PathParam("itemId") String itemId, @HeaderParam(Callers.AGENCY_HEADER) String caller,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(IDEMPOTENCY_KEY) String key,
                            @Valid @NotNull Requests.Verify body) {
-        return ok(items.verify(itemId, ifMatch, body.beneficiaryId(), body.note()));
+        return ok(items.verify(itemId, ifMatch, body.beneficiaryId(), caller, body.note(), key));
     }
 
     @POST
     @Path("/followup-items/{itemId}/dispute")
     @Operation(summary = "A beneficiary disputes a done item: it is reopened")
-    public Response dispute(@PathParam("itemId") String itemId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response dispute(@PathParam("itemId") String itemId, @HeaderParam(Callers.AGENCY_HEADER) String caller,
+                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @HeaderParam(IDEMPOTENCY_KEY) String key,
                             @Valid @NotNull Requests.Dispute body) {
-        return ok(items.dispute(itemId, ifMatch, body.beneficiaryId(), body.reason(), body.grievanceId()));
+        return ok(items.dispute(itemId, ifMatch, body.beneficiaryId(), caller, body.reason(), body.grievanceId(), key));
     }
 
     private static Response ok(ItemView item) {
         return Response.ok(item).tag(Callers.etag(item.version())).build();
+    }
+
+    /** A move's answer; a replay of an earlier request with the same Idempotency-Key says so. */
+    private static Response ok(Idempotency.Outcome<ItemView> outcome) {
+        Response.ResponseBuilder response = Response.ok(outcome.result()).tag(Callers.etag(outcome.result().version()));
+        if (outcome.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.build();
     }
 }

@@ -17,7 +17,8 @@ public class BoardService {
      * @param items                   all tracked items
      * @param verified                items verified
      * @param completionRate          verified / items (0 when there are none)
-     * @param averageLatenessSeconds  of the items overdue and not done: mean of now − due date (0 when none)
+     * @param averageLatenessSeconds  of the late items: those overdue and not done (now − due date) and those
+     *                                finished after their due date (done − due date); 0 when none
      * @param incidentsReviewPending  incidents with follow-up plans whose review has not been published (not closed yet)
      */
     public record Board(List<AgencyCount> overdueByAgency, long items, long verified, double completionRate,
@@ -54,8 +55,11 @@ public class BoardService {
                 verified = rs.getLong(2);
             }
             long lateness;
-            try (var s = c.prepareStatement("SELECT coalesce(avg(extract(epoch FROM (? - due_at))), 0) FROM followup_item "
-                    + "WHERE overdue AND status NOT IN ('done', 'verified')")) {
+            try (var s = c.prepareStatement("SELECT coalesce(avg(late), 0) FROM ("
+                    + "SELECT extract(epoch FROM (? - due_at)) AS late FROM followup_item "
+                    + "WHERE overdue AND status NOT IN ('done', 'verified') "
+                    + "UNION ALL SELECT extract(epoch FROM (done_at - due_at)) FROM followup_item "
+                    + "WHERE status IN ('done', 'verified') AND done_at > due_at) l")) {
                 s.setTimestamp(1, Timestamp.from(clock.instant()));
                 try (var rs = s.executeQuery()) {
                     rs.next();

@@ -12,6 +12,7 @@ import io.liandong.followup.domain.ItemLifecycle.Move;
 import io.liandong.followup.domain.Lines;
 import io.liandong.followup.persistence.ItemEntity;
 import io.liandong.platform.error.InvalidInputException;
+import io.liandong.platform.idempotency.Idempotency;
 import io.liandong.platform.error.UnknownResourceException;
 import io.liandong.platform.outbox.OutgoingEvent;
 import io.liandong.platform.outbox.Outbox;
@@ -37,8 +38,10 @@ public class ItemService {
     private final ItemTimers timers;
     private final FollowupConfig config;
     private final Clock clock;
+    private final Idempotency idempotency;
 
-    ItemService(Outbox outbox, ItemTimers timers, FollowupConfig config, Clock clock) {
+    ItemService(Outbox outbox, ItemTimers timers, FollowupConfig config, Clock clock, Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.outbox = outbox;
         this.timers = timers;
         this.config = config;
@@ -74,7 +77,43 @@ public class ItemService {
         return Page.of(rows, size, Views::item, r -> Cursor.of(r.dueAt.toString(), r.id));
     }
 
-    public ItemView start(String itemId, String agency, String ifMatch) {
+    /** A move's request as its Idempotency-Key remembers it: a retry with the same key and request replays the answer. */
+    public record MoveRequest(String itemId, String move, String ifMatch, String by, String note, List<String> evidenceUrls,
+                       String grievanceId) {
+    }
+
+    public Idempotency.Outcome<ItemView> start(String itemId, String agency, String ifMatch, String idempotencyKey) {
+        return idempotency.run(scope(itemId, "start", agency), idempotencyKey,
+                new MoveRequest(itemId, "start", ifMatch, agency, null, null, null), ItemView.class,
+                () -> start(itemId, agency, ifMatch));
+    }
+
+    public Idempotency.Outcome<ItemView> done(String itemId, String agency, String ifMatch, String note, List<String> evidenceUrls,
+                                              String idempotencyKey) {
+        return idempotency.run(scope(itemId, "done", agency), idempotencyKey,
+                new MoveRequest(itemId, "done", ifMatch, agency, note, evidenceUrls, null), ItemView.class,
+                () -> done(itemId, agency, ifMatch, note, evidenceUrls));
+    }
+
+    public Idempotency.Outcome<ItemView> verify(String itemId, String ifMatch, String beneficiaryId, String caller, String note,
+                                                String idempotencyKey) {
+        return idempotency.run(scope(itemId, "verify", beneficiaryId), idempotencyKey,
+                new MoveRequest(itemId, "verify", ifMatch, beneficiaryId, note, null, null), ItemView.class,
+                () -> verify(itemId, ifMatch, beneficiaryId, caller, note));
+    }
+
+    public Idempotency.Outcome<ItemView> dispute(String itemId, String ifMatch, String beneficiaryId, String caller, String reason,
+                                                 String grievanceId, String idempotencyKey) {
+        return idempotency.run(scope(itemId, "dispute", beneficiaryId), idempotencyKey,
+                new MoveRequest(itemId, "dispute", ifMatch, beneficiaryId, reason, null, grievanceId), ItemView.class,
+                () -> dispute(itemId, ifMatch, beneficiaryId, caller, reason, grievanceId));
+    }
+
+    private static String scope(String itemId, String move, String by) {
+        return "POST /api/v1/followup-items/" + itemId + "/" + move + " " + by;
+    }
+
+    ItemView start(String itemId, String agency, String ifMatch) {
         ItemEntity item = own(itemId, agency, ifMatch);
         FollowupItemStatus from = Views.status(item);
         FollowupItemStatus to = ItemLifecycle.next(from, Move.START);
@@ -83,7 +122,7 @@ public class ItemService {
         return flushed(item);
     }
 
-    public ItemView done(String itemId, String agency, String ifMatch, String note, List<String> evidenceUrls) {
+    ItemView done(String itemId, String agency, String ifMatch, String note, List<String> evidenceUrls) {
         ItemEntity item = own(itemId, agency, ifMatch);
         FollowupItemStatus from = Views.status(item);
         FollowupItemStatus to = ItemLifecycle.next(from, Move.DONE);
@@ -91,6 +130,7 @@ public class ItemService {
         Instant now = move(item, to);
         item.note = note.strip();
         item.evidenceUrls = Lines.join(evidenceUrls);
+        item.doneAt = now;
         timers.cancelAll(item);
         updated(item, from, to, agency, item.note, evidenceUrls, now);
         outbox.publish(OutgoingEvent.of(new FollowupVerificationRequested(item.id, item.planId, item.incidentId,
@@ -98,13 +138,16 @@ public class ItemService {
         return flushed(item);
     }
 
-    /** A beneficiary confirms a done item. Someone the commitment was not made to: 422 naming beneficiaryId. */
-    public ItemView verify(String itemId, String ifMatch, String beneficiaryId, String note) {
+    /**
+     * A beneficiary confirms a done item. Someone the commitment was not made to: 422 naming
+     * beneficiaryId; an item the HQ verifies, called by another agency: 422 naming X-Liandong-Agency.
+     */
+    ItemView verify(String itemId, String ifMatch, String beneficiaryId, String caller, String note) {
         ItemEntity item = find(itemId);
         Versions.requireMatch(ifMatch, item.version, "follow-up item", itemId);
         FollowupItemStatus from = Views.status(item);
         FollowupItemStatus to = ItemLifecycle.next(from, Move.VERIFY);
-        requireBeneficiary(item, beneficiaryId);
+        requireBeneficiary(item, beneficiaryId, caller);
         Instant now = move(item, to);
         updated(item, from, to, beneficiaryId, note, List.of(), now);
         outbox.publish(OutgoingEvent.of(new FollowupItemVerified(item.id, item.planId, item.incidentId, beneficiaryId, now,
@@ -113,16 +156,17 @@ public class ItemService {
     }
 
     /** A beneficiary disputes a done item: it is reopened and its timers start again. */
-    public ItemView dispute(String itemId, String ifMatch, String beneficiaryId, String reason, String grievanceId) {
+    ItemView dispute(String itemId, String ifMatch, String beneficiaryId, String caller, String reason, String grievanceId) {
         ItemEntity item = find(itemId);
         Versions.requireMatch(ifMatch, item.version, "follow-up item", itemId);
         FollowupItemStatus from = Views.status(item);
         FollowupItemStatus to = ItemLifecycle.next(from, Move.DISPUTE);
-        requireBeneficiary(item, beneficiaryId);
+        requireBeneficiary(item, beneficiaryId, caller);
         if (grievanceId != null && !Lines.split(item.linkedGrievanceIds).contains(grievanceId)) {
             throw new InvalidInputException("grievanceId", "is not a grievance this commitment answers");
         }
         Instant now = move(item, to);
+        item.doneAt = null;
         updated(item, from, to, beneficiaryId, reason, List.of(), now);
         outbox.publish(OutgoingEvent.of(new FollowupItemReopened(item.id, item.planId, item.incidentId, reason,
                 beneficiaryId, grievanceId, now)));
@@ -148,9 +192,12 @@ public class ItemService {
         return item;
     }
 
-    private static void requireBeneficiary(ItemEntity item, String beneficiaryId) {
+    private static void requireBeneficiary(ItemEntity item, String beneficiaryId, String caller) {
         if (!Lines.split(item.beneficiaries).contains(beneficiaryId)) {
             throw new InvalidInputException("beneficiaryId", "the commitment was not made to " + beneficiaryId);
+        }
+        if (item.agencyVerified && (caller == null || !caller.trim().equals(beneficiaryId))) {
+            throw new InvalidInputException("X-Liandong-Agency", beneficiaryId + " verifies this item and must call as itself");
         }
     }
 

@@ -5,7 +5,10 @@ import io.liandong.contracts.resolution.CommitmentOwner;
 import java.time.Instant;
 import java.util.List;
 
-/** A tracked item as the API shows it. */
+/**
+ * A tracked item as the API shows it. {@code issue}: for a review's corrective action, the finding
+ * it answers; {@code doneAt}: when the owner reported it done (null while not done).
+ */
 public record ItemView(
         String id,
         String planId,
@@ -15,6 +18,7 @@ public record ItemView(
         CommitmentOwner owner,
         String responsibleAgencyId,
         String action,
+        String issue,
         Instant dueAt,
         String verifierAgencyId,
         String verificationEvidence,
@@ -24,6 +28,7 @@ public record ItemView(
         FollowupItemStatus status,
         String note,
         List<String> evidenceUrls,
+        Instant doneAt,
         boolean overdue,
         int escalationLevel,
         Instant updatedAt,

@@ -22,8 +22,8 @@ final class Views {
 
     static ItemView item(ItemEntity i) {
         return new ItemView(i.id, i.planId, i.incidentId, i.commitmentId, i.occurrence, owner(i), i.responsibleAgencyId,
-                i.action, i.dueAt, i.verifierAgencyId, i.verificationEvidence, i.scheduleKind, Lines.split(i.beneficiaries),
-                Lines.split(i.linkedGrievanceIds), status(i), i.note, Lines.split(i.evidenceUrls), i.overdue,
+                i.action, i.issue, i.dueAt, i.verifierAgencyId, i.verificationEvidence, i.scheduleKind, Lines.split(i.beneficiaries),
+                Lines.split(i.linkedGrievanceIds), status(i), i.note, Lines.split(i.evidenceUrls), i.doneAt, i.overdue,
                 i.escalationLevel, i.updatedAt, i.version);
     }
 }

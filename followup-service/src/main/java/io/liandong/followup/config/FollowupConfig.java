@@ -28,4 +28,16 @@ public interface FollowupConfig {
     /** How long the beneficiaries have to confirm or dispute a done item. */
     @WithDefault("P7D")
     Duration verificationWindow();
+
+    /** The golden period the review holds scene control against (the playbook's; no event carries it). */
+    @WithDefault("PT10M")
+    Duration goldenPeriod();
+
+    /** Time the responsible agency has for a review's corrective action, from the review's publication. */
+    @WithDefault("P30D")
+    Duration correctiveActionWithin();
+
+    /** The agency (the city command HQ) that verifies corrective actions and "mediate again" items. */
+    @WithDefault("city-command-hq")
+    String verifyingAgency();
 }

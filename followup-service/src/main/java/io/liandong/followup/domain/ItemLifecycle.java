@@ -8,11 +8,12 @@ import java.util.Set;
 /**
  * The states of a follow-up item: pending → in-progress → done → verified; a beneficiary's dispute
  * of a done item reopens it (done → reopened), and the owner starts again (reopened → in-progress).
- * {@code disputed} is not a resting state here: a dispute reopens at once.
+ * {@code disputed} is not a resting state here: a dispute reopens at once. A "mediate again" item is
+ * also settled (→ verified) from any unverified state when a new mediation reaches an agreement.
  */
 public final class ItemLifecycle {
 
-    public enum Move { START, DONE, VERIFY, DISPUTE }
+    public enum Move { START, DONE, VERIFY, DISPUTE, SETTLE }
 
     private ItemLifecycle() {
     }
@@ -25,6 +26,7 @@ public final class ItemLifecycle {
             case DONE -> from == FollowupItemStatus.IN_PROGRESS ? FollowupItemStatus.DONE : null;
             case VERIFY -> from == FollowupItemStatus.DONE ? FollowupItemStatus.VERIFIED : null;
             case DISPUTE -> from == FollowupItemStatus.DONE ? FollowupItemStatus.REOPENED : null;
+            case SETTLE -> from != FollowupItemStatus.VERIFIED ? FollowupItemStatus.VERIFIED : null;
         };
         if (to == null) {
             throw new IllegalStateChangeException("a " + WireValues.of(from) + " item cannot "

@@ -1,6 +1,7 @@
 package io.liandong.followup.messaging;
 
 import io.liandong.contracts.EventType;
+import io.liandong.contracts.grievance.GrievanceReceived;
 import io.liandong.contracts.resolution.ResolutionAgreed;
 import io.liandong.contracts.resolution.ResolutionFailed;
 import io.liandong.contracts.incident.IncidentStatus;
@@ -31,7 +32,8 @@ public class IncomingEvents {
         // Every consumed type is recorded in the incident's timeline; these change follow-up state.
         this.handlers = EventHandlers.builder()
                 .on(EventType.RESOLUTION_AGREED, ResolutionAgreed.class, e -> plans.agreed(e.payload(), e.envelope()))
-                .on(EventType.RESOLUTION_FAILED, ResolutionFailed.class, e -> plans.failed(e.payload()))
+                .on(EventType.RESOLUTION_FAILED, ResolutionFailed.class, e -> plans.failed(e.payload(), e.envelope()))
+                .on(EventType.GRIEVANCE_RECEIVED, GrievanceReceived.class, e -> reviews.received(e.payload()))
                 .on(EventType.INCIDENT_STATUS_CHANGED, IncidentStatusChanged.class, e -> {
                     if (e.payload().to() == IncidentStatus.CLOSED) {
                         reviews.closed(e.payload().incidentId(), e.envelope());

@@ -33,6 +33,12 @@ public class ItemEntity extends PanacheEntityBase {
     public String evidenceUrls;
     public boolean overdue;
     public int escalationLevel;
+    /** When the owner reported it done (kept when verified, cleared when reopened). */
+    public Instant doneAt;
+    /** For a review's corrective action: the finding it answers. */
+    public String issue;
+    /** Verified by an agency (the HQ) named in beneficiaries, calling as itself, rather than by a party. */
+    public boolean agencyVerified;
     public Instant createdAt;
     public Instant updatedAt;
     @Version

@@ -187,6 +187,75 @@ class FollowupResourceTest {
         assertUnchanged(item, "done", 2, events);
     }
 
+    @Test
+    void aRetriedMoveWithTheSameIdempotencyKeyReplaysTheFirstAnswerAndChangesNothing() {
+        String item = Resolutions.agreed(incident, agency, clock.instant()).get(0);
+        String key = "start-" + UUID.randomUUID();
+        given().header(AGENCY, agency).header("If-Match", "\"0\"").header("Idempotency-Key", key)
+                .post("/api/v1/followup-items/" + item + "/start").then().statusCode(200)
+                .header("ETag", equalTo("\"1\"")).header("Idempotent-Replayed", nullValue()).body("status", equalTo("in-progress"));
+        long events = Db.eventCount(item);
+        // the answer was lost; the client retries the same request with the same key
+        given().header(AGENCY, agency).header("If-Match", "\"0\"").header("Idempotency-Key", key)
+                .post("/api/v1/followup-items/" + item + "/start").then().statusCode(200)
+                .header("ETag", equalTo("\"1\"")).header("Idempotent-Replayed", equalTo("true")).body("status", equalTo("in-progress"));
+        assertUnchanged(item, "in-progress", 1, events);
+        // the same key for another request, and a key that is not one: 422, nothing done
+        given().header(AGENCY, agency).header("If-Match", "\"1\"").header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(DONE).post("/api/v1/followup-items/" + item + "/done").then().statusCode(200);   // another move: its own scope
+        events = Db.eventCount(item);
+        given().header(AGENCY, agency).header("If-Match", "\"2\"").header("Idempotency-Key", key)
+                .post("/api/v1/followup-items/" + item + "/start").then().statusCode(422)
+                .contentType("application/problem+json").body("type", equalTo("urn:liandong:problem:idempotency-key-reused"));
+        given().header("If-Match", "\"2\"").header("Idempotency-Key", "has a space").contentType(ContentType.JSON)
+                .body(Map.of("beneficiaryId", "binjiang-merchants")).post("/api/v1/followup-items/" + item + "/verify").then()
+                .statusCode(422).body("errors.field", hasItem("Idempotency-Key"));
+        assertUnchanged(item, "done", 2, events);
+
+        String verifyKey = "verify-" + UUID.randomUUID();
+        for (String replayed : new String[] {null, "true"}) {
+            given().header("If-Match", "\"2\"").header("Idempotency-Key", verifyKey).contentType(ContentType.JSON)
+                    .body(Map.of("beneficiaryId", "binjiang-merchants")).post("/api/v1/followup-items/" + item + "/verify").then()
+                    .statusCode(200).body("status", equalTo("verified")).header("Idempotent-Replayed", equalTo(replayed));
+        }
+        assertThat(Db.events(VERIFIED, item)).hasSize(1);
+    }
+
+    @Test
+    void theBoardsLatenessCountsItemsFinishedLateAsWellAsThoseStillOverdue() {
+        String item = Resolutions.agreed(incident, agency, clock.instant()).get(0);
+        String etag = given().header(AGENCY, agency).header("If-Match", "\"0\"").post("/api/v1/followup-items/" + item + "/start")
+                .then().statusCode(200).extract().header("ETag");
+        java.time.Instant due = java.time.Instant.parse(given().get("/api/v1/followup-items/" + item).then().extract().path("dueAt"));
+        clock.advance(java.time.Duration.between(clock.instant(), due).plusHours(36));      // finished 36 h late
+        given().header(AGENCY, agency).header("If-Match", etag).contentType(ContentType.JSON).body(DONE)
+                .post("/api/v1/followup-items/" + item + "/done").then().statusCode(200)
+                .body("doneAt", equalTo(clock.instant().toString()));
+
+        // the board's figure is the mean over all late items of this database: computed here independently
+        java.time.Instant now = clock.instant();
+        List<Double> late = new java.util.ArrayList<>();
+        for (String row : Db.strings("SELECT status || ' ' || overdue || ' ' || due_at AT TIME ZONE 'UTC' || ' ' "
+                + "|| coalesce((done_at AT TIME ZONE 'UTC')::text, '-') FROM followup_item")) {
+            String[] f = row.split(" ");
+            java.time.Instant dueAt = java.time.LocalDateTime.parse(f[2] + "T" + f[3]).toInstant(java.time.ZoneOffset.UTC);
+            boolean finished = f[0].equals("done") || f[0].equals("verified");
+            if (!finished && f[1].equals("true")) {
+                late.add((double) java.time.Duration.between(dueAt, now).toMillis() / 1000);
+            } else if (finished && !f[4].equals("-")) {
+                java.time.Instant doneAt = java.time.LocalDateTime.parse(f[4] + "T" + f[5]).toInstant(java.time.ZoneOffset.UTC);
+                if (doneAt.isAfter(dueAt)) {
+                    late.add((double) java.time.Duration.between(dueAt, doneAt).toMillis() / 1000);
+                }
+            }
+        }
+        assertThat(Db.count("SELECT count(*) FROM followup_item WHERE id = ? AND done_at - due_at = interval '36 hours'", item))
+                .isEqualTo(1);
+        long expected = Math.round(late.stream().mapToDouble(Double::doubleValue).average().orElse(0));
+        Number board = given().get("/api/v1/followup-board").then().statusCode(200).extract().path("averageLatenessSeconds");
+        assertThat(board.longValue()).isBetween(expected - 1, expected + 1);
+    }
+
     private String toDone(String item) {
         String etag = given().header(AGENCY, agency).header("If-Match", "*").post("/api/v1/followup-items/" + item + "/start")
                 .then().statusCode(200).extract().header("ETag");

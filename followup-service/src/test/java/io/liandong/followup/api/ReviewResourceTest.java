@@ -62,12 +62,19 @@ class ReviewResourceTest {
                 .body("agencies[0].onSceneLimitSeconds", equalTo(300))
                 .body("agencies[1].onSceneAfterSeconds", nullValue())
                 .body("agencies[1].breaches", contains("on-scene"))
-                .body("commitments", hasSize(4)).body("commitments[0].status", equalTo("pending"));
+                .body("commitments", hasSize(4)).body("commitments[0].status", equalTo("pending"))
+                .body("goldenPeriod.policeArrivedAt", equalTo("2026-03-14T05:47:38Z"))
+                .body("goldenPeriod.compliance", equalTo("not-recorded"))
+                .body("handoffs", hasSize(0)).body("grievanceLead.linkedGrievances", equalTo(0))
+                .body("correctiveActionCount", equalTo(1))
+                .body("correctiveActions[0].responsibleAgencyId", equalTo("community-binhe"))
+                .body("correctiveActions[0].status", equalTo("pending"));
 
         given().accept("text/html").get("/api/v1/incidents/" + incident + "/review").then().statusCode(200)
                 .contentType(containsString("text/html"))
                 .body(containsString("After-action review: incident " + incident))
-                .body(containsString("<td>police-binjiang-branch</td><td>police</td><td>27</td><td>120</td><td>254</td><td>300</td>"));
+                .body(containsString("<td>police-binjiang-branch</td><td>police</td><td>27</td><td>120</td><td>254</td><td>300</td>"))
+                .body(containsString("<h2>Corrective actions</h2>")).body(containsString("Golden period not-recorded"));
 
         // published once on closing, whatever redeliveries follow
         await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(
@@ -78,7 +85,52 @@ class ReviewResourceTest {
                         + "AND ce_type NOT LIKE 'io.liandong.review.%'", incident) == 9);
         org.assertj.core.api.Assertions.assertThat(Db.strings(
                 "SELECT payload FROM outbox_event WHERE ce_type = 'io.liandong.review.published.v1' AND incident_id = ?", incident))
-                .hasSize(1).first().asString().contains("\"breachCount\":1", "police-binjiang-branch");
+                .hasSize(1).first().asString().contains("\"breachCount\":1", "\"correctiveActionCount\":1", "police-binjiang-branch");
+    }
+
+    @Test
+    void aCorrectiveActionIsCarriedOutByTheResponsibleAgencyAndVerifiedByTheHq() {
+        String incident = "inc-" + UUID.randomUUID();
+        Resolutions.sendSample(EventType.ASSIGNMENT_CREATED, incident, d -> d.put("assignmentId", "asg-2026-0107-03")
+                .put("agencyId", "community-binhe").put("agencyRole", "community-committee"));
+        Resolutions.sendSample(EventType.ASSIGNMENT_DEADLINE_BREACHED, incident, d -> { });
+        Resolutions.sendSample(EventType.INCIDENT_STATUS_CHANGED, incident, d -> d.put("from", "resolved").put("to", "closed"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> Db.count(
+                "SELECT count(*) FROM followup_item i JOIN followup_plan p ON p.id = i.plan_id WHERE p.incident_id = ? "
+                        + "AND p.source = 'review'", incident) == 1);
+        String item = given().get("/api/v1/incidents/" + incident + "/review").then().statusCode(200)
+                .body("correctiveActionCount", equalTo(1))
+                .body("correctiveActions[0].responsibleAgencyId", equalTo("community-binhe"))
+                .body("correctiveActions[0].verifierAgencyId", equalTo("city-command-hq"))
+                .body("commitments", hasSize(0))
+                .extract().path("correctiveActions[0].itemId");
+        given().get("/api/v1/incidents/" + incident + "/followup-plans").then().statusCode(200)
+                .body("[0].source", equalTo("review")).body("[0].items[0].issue", containsString("breached its on-scene deadline"));
+        long events = Db.eventCount(item);
+
+        // another agency's action is not there for it; nothing to verify before it is done
+        given().header("X-Liandong-Agency", "police-binjiang-branch").header("If-Match", "\"0\"")
+                .post("/api/v1/followup-items/" + item + "/start").then().statusCode(404).contentType("application/problem+json");
+        given().header("X-Liandong-Agency", "city-command-hq").header("If-Match", "\"0\"").contentType("application/json")
+                .body(java.util.Map.of("beneficiaryId", "city-command-hq")).post("/api/v1/followup-items/" + item + "/verify")
+                .then().statusCode(409).contentType("application/problem+json");
+        org.assertj.core.api.Assertions.assertThat(Db.eventCount(item)).isEqualTo(events);
+
+        given().header("X-Liandong-Agency", "community-binhe").header("If-Match", "\"0\"")
+                .post("/api/v1/followup-items/" + item + "/start").then().statusCode(200);
+        given().header("X-Liandong-Agency", "community-binhe").header("If-Match", "\"1\"").contentType("application/json")
+                .body(java.util.Map.of("note", "second duty officer on call", "evidenceUrls", java.util.List.of("https://files.example.org/roster.pdf")))
+                .post("/api/v1/followup-items/" + item + "/done").then().statusCode(200);
+        events = Db.eventCount(item);
+        given().header("X-Liandong-Agency", "community-binhe").header("If-Match", "\"2\"").contentType("application/json")
+                .body(java.util.Map.of("beneficiaryId", "city-command-hq")).post("/api/v1/followup-items/" + item + "/verify")
+                .then().statusCode(422).body("errors.field", org.hamcrest.Matchers.hasItem("X-Liandong-Agency"));
+        org.assertj.core.api.Assertions.assertThat(Db.eventCount(item)).isEqualTo(events);
+        given().header("X-Liandong-Agency", "city-command-hq").header("If-Match", "\"2\"").contentType("application/json")
+                .body(java.util.Map.of("beneficiaryId", "city-command-hq", "note", "roster checked"))
+                .post("/api/v1/followup-items/" + item + "/verify").then().statusCode(200).body("status", equalTo("verified"));
+        given().get("/api/v1/incidents/" + incident + "/review").then().statusCode(200)
+                .body("correctiveActions[0].status", equalTo("verified"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.liandong.followup.domain;
 
+import static io.liandong.contracts.followup.FollowupItemStatus.DISPUTED;
 import static io.liandong.contracts.followup.FollowupItemStatus.DONE;
 import static io.liandong.contracts.followup.FollowupItemStatus.IN_PROGRESS;
 import static io.liandong.contracts.followup.FollowupItemStatus.PENDING;
@@ -38,7 +39,9 @@ class ItemLifecycleTest {
     void everyOtherMoveIsRefused() {
         record Allowed(FollowupItemStatus from, Move move) { }
         List<Allowed> allowed = List.of(new Allowed(PENDING, Move.START), new Allowed(REOPENED, Move.START),
-                new Allowed(IN_PROGRESS, Move.DONE), new Allowed(DONE, Move.VERIFY), new Allowed(DONE, Move.DISPUTE));
+                new Allowed(IN_PROGRESS, Move.DONE), new Allowed(DONE, Move.VERIFY), new Allowed(DONE, Move.DISPUTE),
+                new Allowed(PENDING, Move.SETTLE), new Allowed(IN_PROGRESS, Move.SETTLE), new Allowed(DONE, Move.SETTLE),
+                new Allowed(DISPUTED, Move.SETTLE), new Allowed(REOPENED, Move.SETTLE));
         for (FollowupItemStatus from : FollowupItemStatus.values()) {
             for (Move move : Move.values()) {
                 if (allowed.contains(new Allowed(from, move))) {

@@ -12,6 +12,7 @@ import io.liandong.contracts.Topics;
 import io.liandong.contracts.followup.FollowupItemEscalated;
 import io.liandong.contracts.followup.FollowupItemOverdue;
 import io.liandong.contracts.followup.FollowupPlanCreated;
+import io.liandong.contracts.followup.PlanSource;
 import io.liandong.devstack.Devstack;
 import io.liandong.devstack.DevstackTestResource;
 import io.liandong.devstack.TopicReader;
@@ -120,6 +121,78 @@ class ResolutionToFollowupTest {
                 .body("[0].items[0].responsibleAgencyId", equalTo("commerce-bureau"));
         assertThat(Db.strings("SELECT to_char(due_at - ?::timestamptz, 'DD') FROM followup_item WHERE incident_id = ? ORDER BY due_at",
                 failedAt.toString(), incident)).containsExactly("05", "07");
+    }
+
+    @Test
+    void aFailedMediationsPlanIsAnnouncedAndTheHqVerifiesTheNewMediation() {
+        String incident = "inc-" + UUID.randomUUID();
+        String agency = "bureau-" + UUID.randomUUID().toString().substring(0, 8);
+        EventEnvelope failed = Resolutions.failure(incident, "med-" + UUID.randomUUID(), agency, clock.instant(), 5);
+        try (var reader = new TopicReader(Devstack.kafka().bootstrapServers(), Topics.FOLLOWUP_EVENTS)) {
+            Resolutions.send(failed);
+            List<ConsumerRecord<String, byte[]>> records = reader.readUntil(rs -> of(rs, incident, PLAN_CREATED).size() >= 1,
+                    Duration.ofSeconds(60));
+            ConsumerRecord<String, byte[]> record = of(records, incident, PLAN_CREATED).get(0);
+            FollowupPlanCreated plan = EventJson.read(new String(record.value(), StandardCharsets.UTF_8), FollowupPlanCreated.class);
+            assertThat(plan.source()).isEqualTo(PlanSource.MEDIATION_FAILED);
+            assertThat(plan.sourceId()).isEqualTo(failed.subject());
+            assertThat(plan.items()).singleElement().satisfies(i -> {
+                assertThat(i.owner().id()).isEqualTo(agency);
+                assertThat(i.verifierAgencyId()).isEqualTo("city-command-hq");
+                assertThat(i.action()).startsWith("mediate again within 5 days");
+            });
+            assertThat(TopicReader.header(record, CloudEventHeaders.CE_CAUSATIONID)).isEqualTo(failed.id());
+        }
+        String item = Db.strings("SELECT id FROM followup_item WHERE incident_id = ?", incident).get(0);
+        String etag = given().header("X-Liandong-Agency", agency).header("If-Match", "\"0\"")
+                .post("/api/v1/followup-items/" + item + "/start").then().statusCode(200).extract().header("ETag");
+        etag = given().header("X-Liandong-Agency", agency).header("If-Match", etag).contentType("application/json")
+                .body(java.util.Map.of("note", "second session held", "evidenceUrls", List.of("https://files.example.org/minutes.pdf")))
+                .post("/api/v1/followup-items/" + item + "/done").then().statusCode(200).extract().header("ETag");
+        long events = Db.eventCount(item);
+        // the department cannot verify its own item, not even naming the HQ; the HQ must call as itself
+        given().header("X-Liandong-Agency", agency).header("If-Match", etag).contentType("application/json")
+                .body(java.util.Map.of("beneficiaryId", agency)).post("/api/v1/followup-items/" + item + "/verify").then()
+                .statusCode(422).contentType("application/problem+json").body("errors.field", org.hamcrest.Matchers.hasItem("beneficiaryId"));
+        given().header("X-Liandong-Agency", agency).header("If-Match", etag).contentType("application/json")
+                .body(java.util.Map.of("beneficiaryId", "city-command-hq")).post("/api/v1/followup-items/" + item + "/verify").then()
+                .statusCode(422).body("errors.field", org.hamcrest.Matchers.hasItem("X-Liandong-Agency"));
+        given().header("If-Match", etag).contentType("application/json")
+                .body(java.util.Map.of("beneficiaryId", "city-command-hq")).post("/api/v1/followup-items/" + item + "/verify").then()
+                .statusCode(422).body("errors.field", org.hamcrest.Matchers.hasItem("X-Liandong-Agency"));
+        assertThat(Db.eventCount(item)).isEqualTo(events);
+        given().header("X-Liandong-Agency", "city-command-hq").header("If-Match", etag).contentType("application/json")
+                .body(java.util.Map.of("beneficiaryId", "city-command-hq", "note", "minutes checked"))
+                .post("/api/v1/followup-items/" + item + "/verify").then().statusCode(200).body("status", equalTo("verified"));
+        assertThat(Db.events("io.liandong.followup.item-verified.v1", item)).singleElement().asString()
+                .contains("\"verifiedBy\":\"city-command-hq\"");
+    }
+
+    @Test
+    void anAgreementReachedInANewMediationSettlesTheIncidentsMediateAgainItems() {
+        String incident = "inc-" + UUID.randomUUID();
+        String other = "inc-" + UUID.randomUUID();
+        Instant failedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Resolutions.send(Resolutions.failure(incident, "med-" + UUID.randomUUID(), "commerce-bureau", failedAt, 5));
+        Resolutions.send(Resolutions.failure(other, "med-" + UUID.randomUUID(), "commerce-bureau", failedAt, 5));
+        await().atMost(Duration.ofSeconds(60)).until(() -> Db.count(
+                "SELECT count(*) FROM followup_item WHERE incident_id IN (?, ?)", incident, other) == 2);
+        String item = Db.strings("SELECT id FROM followup_item WHERE incident_id = ?", incident).get(0);
+        String untouched = Db.strings("SELECT id FROM followup_item WHERE incident_id = ?", other).get(0);
+        given().header("X-Liandong-Agency", "commerce-bureau").header("If-Match", "\"0\"")
+                .post("/api/v1/followup-items/" + item + "/start").then().statusCode(200);
+
+        Resolutions.agreed(incident, "commerce-bureau", clock.instant());     // the sample agreement's mediation is another one
+
+        given().get("/api/v1/followup-items/" + item).then().statusCode(200).body("status", equalTo("verified"))
+                .body("doneAt", org.hamcrest.Matchers.notNullValue());
+        assertThat(Db.events("io.liandong.followup.item-updated.v1", item)).last().asString()
+                .contains("\"from\":\"in-progress\"", "\"to\":\"verified\"", "\"updatedBy\":\"department-service\"");
+        assertThat(Db.events("io.liandong.followup.item-verified.v1", item)).singleElement().asString()
+                .contains("\"verifiedBy\":\"department-service\"", "agreement agr-");
+        assertThat(Db.count("SELECT count(*) FROM platform_deadline WHERE subject = ? AND fired_at IS NULL AND cancelled_at IS NULL",
+                item)).isZero();
+        given().get("/api/v1/followup-items/" + untouched).then().statusCode(200).body("status", equalTo("pending"));
     }
 
     @Test

@@ -62,10 +62,12 @@ public final class Resolutions {
         return envelope(EventType.RESOLUTION_FAILED, data);
     }
 
-    /** Sends any type's golden sample about {@code incident}, after {@code edit}. */
+    /** Sends any type's golden sample about {@code incident} (when the type names one), after {@code edit}. */
     public static EventEnvelope sendSample(EventType type, String incident, java.util.function.Consumer<ObjectNode> edit) {
         ObjectNode data = (ObjectNode) EventJson.readTree(type.sampleJson());
-        data.put("incidentId", incident);
+        if (data.has("incidentId")) {
+            data.put("incidentId", incident);
+        }
         edit.accept(data);
         EventEnvelope event = envelope(type, data);
         send(event);
