@@ -43,6 +43,10 @@ public final class Launcher {
             System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
         }
         List<String> rest = new ArrayList<>(Arrays.asList(args));
+        if (!rest.isEmpty() && rest.get(0).equals("token")) {
+            rest.remove(0);
+            System.exit(token(rest, System.out, System.err));
+        }
         if (rest.isEmpty() || !rest.get(0).equals("up")) {
             usage(System.err);
             System.exit(2);
@@ -75,6 +79,68 @@ public final class Launcher {
             code = 1;
         }
         System.exit(code);
+    }
+
+    /**
+     * {@code token --agency X --role Y [--role Z] [--subject S] [--lifetime PT8H] [--data DIR]}: prints a
+     * bearer token of the stack's identity provider (the key in {@code DIR/identity}, made at the first
+     * {@code up}), which every service of that stack accepts.
+     */
+    static int token(List<String> args, PrintStream out, PrintStream err) {
+        Path dataDir = Path.of(Config.get(KEY_DATA_DIR, ".liandong"));
+        String agency = null;
+        String subject = null;
+        java.time.Duration lifetime = LocalIdentity.DEFAULT_LIFETIME;
+        List<String> roles = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String option = args.get(i);
+            if (option.equals("-h") || option.equals("--help")) {
+                tokenUsage(out);
+                return 0;
+            }
+            if (i + 1 >= args.size()) {
+                err.println(option.startsWith("--") ? option + " needs a value" : "unknown argument: " + option);
+                tokenUsage(err);
+                return 2;
+            }
+            String value = args.get(++i);
+            switch (option) {
+                case "--agency" -> agency = value;
+                case "--role" -> roles.add(value);
+                case "--subject" -> subject = value;
+                case "--data" -> dataDir = Path.of(value);
+                case "--lifetime" -> {
+                    try {
+                        lifetime = java.time.Duration.parse(value);
+                    } catch (java.time.format.DateTimeParseException e) {
+                        err.println("--lifetime must be an ISO-8601 duration, e.g. PT8H");
+                        return 2;
+                    }
+                }
+                default -> {
+                    err.println("unknown option: " + option);
+                    tokenUsage(err);
+                    return 2;
+                }
+            }
+        }
+        if (agency == null || agency.isBlank() || roles.isEmpty()) {
+            err.println("a token names the agency and at least one role");
+            tokenUsage(err);
+            return 2;
+        }
+        LocalIdentity.Token token = LocalIdentity.in(dataDir.resolve("identity").toAbsolutePath().normalize())
+                .tokenFor(agency, roles.toArray(String[]::new)).lifetime(lifetime);
+        if (subject != null) {
+            token.subject(subject);
+        }
+        out.println(token.sign());
+        return 0;
+    }
+
+    private static void tokenUsage(PrintStream out) {
+        out.println("usage: Launcher token --agency AGENCY --role ROLE [--role ROLE ...] [--subject NAME] [--lifetime PT8H] [--data DIR]");
+        out.println("roles: hq-operator, hq-commander, agency-officer, agency-lead, partner-intake, auditor, platform-admin");
     }
 
     private static String argument(List<String> args, int index, String option) {
