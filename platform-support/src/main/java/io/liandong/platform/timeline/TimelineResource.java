@@ -3,6 +3,9 @@ package io.liandong.platform.timeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liandong.contracts.EventJson;
 import io.liandong.platform.error.UnknownResourceException;
+import io.liandong.platform.security.Caller;
+import io.liandong.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,14 +27,19 @@ public class TimelineResource {
     }
 
     private final IncidentTimeline timeline;
+    private final Caller caller;
 
-    TimelineResource(IncidentTimeline timeline) {
+    TimelineResource(IncidentTimeline timeline, Caller caller) {
         this.timeline = timeline;
+        this.caller = caller;
     }
 
     @GET
-    @Operation(summary = "The events about an incident that this service has produced or consumed, oldest first")
+    @RolesAllowed({Roles.HQ_OPERATOR, Roles.HQ_COMMANDER, Roles.AUDITOR, Roles.AGENCY_OFFICER, Roles.AGENCY_LEAD})
+    @Operation(summary = "The events about an incident that this service has produced or consumed, oldest first; "
+            + "an agency sees only the incidents it is assigned to")
     public Timeline timeline(@PathParam("incidentId") String incidentId) {
+        caller.requireIncident(incidentId);
         List<TimelineEvent> events = timeline.of(incidentId).stream()
                 .map(e -> new TimelineEvent(e.eventId(), e.type(), e.source(), e.subject(), e.occurredAt(),
                         EventJson.readTree(e.dataJson())))

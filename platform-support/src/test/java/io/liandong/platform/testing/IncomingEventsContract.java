@@ -61,10 +61,10 @@ public abstract class IncomingEventsContract {
         }
 
         // The fence follows the redelivery on the same partition: once it shows, the redelivery was handled.
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/incidents/" + incident + "/timeline")
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> As.auditor().get("/api/v1/incidents/" + incident + "/timeline")
                 .then().statusCode(200)
                 .body("events.id", hasItem(fence.id())));
-        given().get("/api/v1/incidents/" + incident + "/timeline")
+        As.auditor().get("/api/v1/incidents/" + incident + "/timeline")
                 .then().statusCode(200)
                 .body("events.id", contains(event.id(), fence.id()))
                 .body("events[0].type", equalTo(consumed.type()))
