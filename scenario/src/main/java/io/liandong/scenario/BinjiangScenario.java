@@ -564,13 +564,14 @@ public final class BinjiangScenario {
         return new String[] {verified, overdue};
     }
 
-    /** The earliest item of the incident's agreement plans doing {@code action}. */
+    /** The earliest item of the incident's plans doing {@code action}. */
     private JsonNode firstItem(String incidentId, String action) {
         JsonNode plans = api.get(options.followupUrl() + "/api/v1/incidents/" + incidentId + "/followup-plans", operator).body();
         JsonNode best = null;
         for (JsonNode p : plans) {
             for (JsonNode i : p.path("items")) {
-                if (action.equals(i.path("action").asText())
+                // an occurrence's or a stage's item adds its detail in brackets after the action
+                if (i.path("action").asText().startsWith(action)
                         && (best == null || i.path("dueAt").asText().compareTo(best.path("dueAt").asText()) < 0)) {
                     best = i;
                 }
