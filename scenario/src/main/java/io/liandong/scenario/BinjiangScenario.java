@@ -157,7 +157,7 @@ public final class BinjiangScenario {
             BinjiangScenario scenario = new BinjiangScenario(o);
             if (console != null) {
                 o.out().println("Watch it live: " + console);
-                o.out().println("  as the HQ's operator, with this token (Authorization: Bearer ...; also ./liandong token):");
+                o.out().println("  as the HQ's operator, with this token (or: ./liandong token --agency city-command-hq --role hq-operator):");
                 o.out().println("  " + scenario.operator.token());
             }
             scenario.play();
@@ -336,8 +336,13 @@ public final class BinjiangScenario {
 
     /** Acknowledgements, arrivals and milestones; returns the role that was late. */
     private String scene(String incidentId, Map<String, JsonNode> assignments) {
-        record Step(Instant at, String role, String kind, JsonNode detail) {
+        /** {@code at}: when it is due in the story; {@code next}: when to do (or look) next. */
+        record Step(Instant at, String role, String kind, JsonNode detail, Instant next) {
+            Step(Instant at, String role, String kind, JsonNode detail) {
+                this(at, role, kind, detail, at);
+            }
         }
+        Set<String> waiting = new java.util.HashSet<>();
         List<Step> steps = new ArrayList<>();
         String lateRole = null;
         for (String role : ROLES) {
@@ -355,7 +360,7 @@ public final class BinjiangScenario {
         List<JsonNode> milestones = new ArrayList<>();
         data.path("milestones").forEach(milestones::add);
         while (!steps.isEmpty() || !milestones.isEmpty()) {
-            steps.sort(Comparator.comparing(Step::at));
+            steps.sort(Comparator.comparing(Step::next));
             // The next milestone whose group has arrived goes first, a story minute after the last step.
             if (!milestones.isEmpty() && arrived.containsKey(milestones.get(0).path("role").asText())) {
                 JsonNode m = milestones.remove(0);
@@ -372,7 +377,7 @@ public final class BinjiangScenario {
                 throw new ScenarioException("milestone " + milestones.get(0).path("milestone").asText() + " of a group that never arrived");
             }
             Step s = steps.remove(0);
-            sleepUntil(s.at());
+            sleepUntil(s.next());
             String agency = assignments.get(s.role()).path("agencyId").asText();
             String id = assignments.get(s.role()).path("id").asText();
             switch (s.kind()) {
@@ -387,18 +392,26 @@ public final class BinjiangScenario {
                     say("DEP %s is on scene with %d people", agency, s.detail().path("personnel").asInt());
                 }
                 case "late" -> {
-                    say("DEP %s has not answered its inbox ...", agency);
-                    JsonNode breached = await("the breach and escalation of " + agency, () -> {
-                        JsonNode a = api.get(incidentUrl(incidentId) + "/assignments/" + id, operator).body();
-                        lastSeen = a;
-                        return a.path("acknowledgeBreached").asBoolean() && a.path("escalationLevel").asInt() >= 1 ? a : null;
-                    });
-                    say("HQ  %s breached its acknowledgement limit; escalated to rung %d", agency, breached.path("escalationLevel").asInt());
+                    // Polled between the other agencies' steps, so that waiting for the breach holds nobody else up.
+                    JsonNode a = api.get(incidentUrl(incidentId) + "/assignments/" + id, operator).body();
+                    if (!(a.path("acknowledgeBreached").asBoolean() && a.path("escalationLevel").asInt() >= 1)) {
+                        if (!waiting.contains(s.role())) {
+                            waiting.add(s.role());
+                            say("DEP %s has not answered its inbox ...", agency);
+                        }
+                        if (Instant.now().isAfter(s.at().plus(options.factTimeout()))) {
+                            throw new ScenarioException("no breach and escalation of " + agency + " within "
+                                    + options.factTimeout().toSeconds() + " s of its deadline; last seen: " + a);
+                        }
+                        steps.add(new Step(s.at(), s.role(), "late", s.detail(), Instant.now().plusMillis(150)));
+                        continue;
+                    }
+                    say("HQ  %s breached its acknowledgement limit; escalated to rung %d", agency, a.path("escalationLevel").asInt());
                     move(agency, id, "acknowledge", obj("acknowledgedBy", person(s.role())));
                     move(agency, id, "en-route", obj("reportedBy", person(s.role())));
                     say("DEP %s acknowledges late and sets off", agency);
-                    steps.add(new Step(Instant.now().plus(scaled(s.detail().path("onSceneAfterAcknowledge").asText())), s.role(),
-                            "on-scene", s.detail()));
+                    Instant arrival = Instant.now().plus(scaled(s.detail().path("onSceneAfterAcknowledge").asText()));
+                    steps.add(new Step(arrival, s.role(), "on-scene", s.detail(), arrival));
                 }
                 default -> throw new IllegalStateException(s.kind());
             }
