@@ -4,7 +4,8 @@
 # (free ports, a temporary data directory); the results go to benchmark/target/results/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [[ ! -f benchmark/target/benchmark.jar ]]; then
+jar=benchmark/target/benchmark.jar
+if [[ ! -f $jar ]] || [[ -n $(find benchmark/src benchmark/pom.xml -newer "$jar" -print -quit) ]]; then
   mvn -B -o -q -pl benchmark -am install -DskipTests
 fi
-exec java -Xmx512m -jar benchmark/target/benchmark.jar --repo . "$@"
+exec java -Xmx512m -jar "$jar" --repo . "$@"

@@ -4,10 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.liandong.devstack.Stack;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -39,6 +35,7 @@ public final class Benchmark {
     private final Options options;
     private final Map<String, Object> report = new LinkedHashMap<>();
     private final StringBuilder text = new StringBuilder();
+    private ConsoleWatch console;
 
     private Benchmark(Options options) {
         this.options = options;
@@ -87,7 +84,11 @@ public final class Benchmark {
             if (options.startup()) {
                 startAlone(stack);
             }
-            measure(stack);
+            if (!options.startupOnly()) {
+                measure(stack);
+            } else {
+                startTable();
+            }
         } finally {
             stack.stop();
             // Keep the logs; the copies of the builds and the data are large.
@@ -163,11 +164,13 @@ public final class Benchmark {
     // ---- load -------------------------------------------------------------------------------------
 
     private void measure(Stack stack) throws Exception {
-        report.put("console", consoleStatus(stack));
         Load load = new Load(stack.serviceUrl("grievance-service"), stack.serviceUrl("dispatch-service"),
                 stack.serviceUrl("department-service"), stack.identity());
         try (Observer observer = new Observer(stack.kafkaBootstrapServers(), load::assignmentCreated);
-             KafkaFloor floor = new KafkaFloor(stack.kafkaBootstrapServers())) {
+             KafkaFloor floor = new KafkaFloor(stack.kafkaBootstrapServers());
+             ConsoleWatch console = new ConsoleWatch(stack.serviceUrl("dispatch-service"),
+                     stack.identity().token(Load.HQ, "hq-operator"))) {
+            this.console = console;
             if (!options.warmup().isZero()) {
                 log("warm-up: " + options.rate() + " requests/s for " + options.warmup().toSeconds() + " s");
                 runOnce(stack, load, observer, floor, options.rate(), options.warmup(), false);
@@ -250,7 +253,12 @@ public final class Benchmark {
         for (String s : SERVICES) {
             rows.add(Hops.read(s, stack.jdbcUrl(s), stack.username(), stack.password(), result.startMicros - 1_000_000));
         }
-        Map<String, LatencyStats> hops = Hops.compute(rows, Map.copyOf(observer.seen()), result, result.startMicros,
+        boolean consoleMeasured = console != null && console.status() == 200;
+        report.put("console", consoleMeasured ? Map.of("measured", true, "stream", ConsoleWatch.PATH)
+                : Map.of("measured", false, "stream", ConsoleWatch.PATH, "status", console == null ? -1 : console.status(),
+                        "problem", console == null || console.problem() == null ? "" : console.problem()));
+        Map<String, LatencyStats> hops = Hops.compute(rows, Map.copyOf(observer.seen()),
+                consoleMeasured ? Map.copyOf(console.frames()) : null, result, result.startMicros,
                 result.endMicros + 60_000_000L);
         LatencyStats.Summary floorSummary = floorStats.summary();
         LatencyStats.Summary e2e = hops.get(END_TO_END).summary();
@@ -317,16 +325,23 @@ public final class Benchmark {
         log("warning: the system had not settled 60 s after the run");
     }
 
-    private Map<String, Object> consoleStatus(Stack stack) {
-        try {
-            HttpResponse<Void> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(stack.serviceUrl("dispatch-service") + "/console")).timeout(Duration.ofSeconds(5)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding());
-            return Map.of("GET /console", r.statusCode(), "measured", false,
-                    "note", "the console's event stream is not measured by this version of the benchmark");
-        } catch (IOException | InterruptedException e) {
-            return Map.of("measured", false, "note", "dispatch-service did not answer /console: " + e.getMessage());
+    @SuppressWarnings("unchecked")
+    private void startTable() {
+        StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "%n### Start%s%n%n",
+                options.label().isBlank() ? "" : " (" + options.label() + ")"));
+        t.append("| service | ready after start, together (s) | RSS (MiB) | ready after start, alone (s) | Quarkus \"started in\" alone (s) | RSS (MiB) |\n");
+        t.append("| --- | --- | --- | --- | --- | --- |\n");
+        Map<String, Object> together = (Map<String, Object>) report.getOrDefault("startTogether", Map.of());
+        Map<String, Object> alone = (Map<String, Object>) report.getOrDefault("startAlone", Map.of());
+        for (String s : SERVICES) {
+            Map<String, Object> tg = (Map<String, Object>) together.getOrDefault(s, Map.of());
+            Map<String, Object> al = (Map<String, Object>) alone.getOrDefault(s, Map.of());
+            t.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", s, orDash(tg.get("readyAfterStartS")),
+                    orDash(tg.get("rssMiB")), orDash(al.get("readyAfterStartS")), orDash(al.get("quarkusStartedInS")),
+                    orDash(al.get("rssMiB"))));
         }
+        text.append(t);
+        System.out.println(t);
     }
 
     // ---- output -----------------------------------------------------------------------------------
@@ -340,7 +355,9 @@ public final class Benchmark {
                 .append(run.get("skipped")).append(", acknowledgements tried again (not in the inbox yet) ")
                 .append(run.get("acknowledgementsRetriedNotYetInInbox")).append(", failed ").append(run.get("failures")).append("; events on Kafka ")
                 .append(run.get("eventsOnKafkaPerS")).append(" /s; floor at ").append(fmt((double) run.get("floorRatePerS")))
-                .append(" records/s.\n\n");
+                .append(" records/s. The load's own lag behind its schedule (included in every figure below, as open")
+                .append(" loop requires): p50 ").append(fmt(result.senderLag.percentileMillis(50))).append(" ms, p99 ")
+                .append(fmt(result.senderLag.percentileMillis(99))).append(" ms.\n\n");
         t.append("| REST endpoint (latency from the due time) | count | p50 ms | p99 ms | p99.9 ms | max ms |\n");
         t.append("| --- | --- | --- | --- | --- | --- |\n");
         for (LatencyStats l : result.latency.values()) {
@@ -360,7 +377,10 @@ public final class Benchmark {
             t.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s |%n", s.name(), s.count(), fmt(s.p50()),
                     fmt(s.p99()), fmt(s.p999()), fmt(s.max()), fmt(s.p99Ratio(floor))));
         }
-        t.append("| any event -> console frame | not measured | | | | | |\n");
+        if (!hops.containsKey("any event (event time) -> console frame")) {
+            t.append("| any event -> console frame | not measured: ").append(ConsoleWatch.PATH)
+                    .append(" answered ").append(console == null ? "nothing" : console.status()).append(" | | | | | |\n");
+        }
         t.append("\n| process | ready after start, together (s) | ready after start, alone (s) | Quarkus \"started in\" alone (s) | RSS after ready (MiB) | RSS after the run (MiB) | CPU during the run (% of one core) |\n");
         t.append("| --- | --- | --- | --- | --- | --- | --- |\n");
         Map<String, Object> together = (Map<String, Object>) report.getOrDefault("startTogether", Map.of());

@@ -68,7 +68,8 @@ final class Hops {
      * only events written during the run ({@code fromMicros} to {@code toMicros}) count.
      */
     static Map<String, LatencyStats> compute(List<ServiceRows> services, Map<String, Observer.Seen> seen,
-                                             Load.Result load, long fromMicros, long toMicros) {
+                                             Map<String, Long> consoleFrames, Load.Result load, long fromMicros,
+                                             long toMicros) {
         Map<String, LatencyStats> hops = new LinkedHashMap<>();
         Map<String, OutboxRow> published = new LinkedHashMap<>();
         for (ServiceRows s : services) {
@@ -121,6 +122,16 @@ final class Hops {
             accepted(hops, "assignment created (event time) -> in the agency's inbox", department, ASSIGNMENT_CREATED, published);
             endToEnd(hops, "incident reported (request due) -> assignment in the agency's inbox", department,
                     ASSIGNMENT_CREATED, published, OutboxRow::incidentId, load.incidentDue);
+        }
+        // 4. The operators' console: any event to its frame on the console's event stream.
+        if (consoleFrames != null) {
+            LatencyStats console = hop(hops, "any event (event time) -> console frame");
+            published.forEach((id, row) -> {
+                Long frame = consoleFrames.get(id);
+                if (frame != null) {
+                    console.recordMicros(frame - row.createdMicros());
+                }
+            });
         }
         return hops;
     }

@@ -14,17 +14,18 @@ import java.util.Locale;
  * @param stepDuration  length of each run of the search
  * @param targetP99     the end-to-end p99 the search keeps to
  * @param startup       also restart each service alone and time it
+ * @param startupOnly   only the start figures, no load
  * @param snapshot      run copies of the services' builds, so a rebuild during the run cannot change them
  * @param out           directory for the JSON and Markdown results
  * @param repo          the repository root (the services' builds are under it)
  * @param label         a note stored with the results, e.g. "under load" or "quiet machine"
  */
 public record Options(double rate, Duration duration, Duration warmup, boolean findMax, Duration stepDuration,
-                      Duration targetP99, boolean startup, boolean snapshot, Path out, Path repo, String label) {
+                      Duration targetP99, boolean startup, boolean startupOnly, boolean snapshot, Path out, Path repo, String label) {
 
     static final String USAGE = """
             usage: ./benchmark/run.sh [--rate 200] [--duration 60s] [--warmup 10s] [--find-max]
-                                      [--step-duration 20s] [--target-p99 50ms] [--no-startup] [--no-snapshot]
+                                      [--step-duration 20s] [--target-p99 50ms] [--no-startup] [--startup-only] [--no-snapshot]
                                       [--out benchmark/target/results] [--repo .] [--label "quiet machine"]
             """;
 
@@ -52,6 +53,7 @@ public record Options(double rate, Duration duration, Duration warmup, boolean f
         Duration step = Duration.ofSeconds(20);
         Duration target = Duration.ofMillis(50);
         boolean startup = true;
+        boolean startupOnly = false;
         boolean snapshot = true;
         Path out = Path.of("benchmark", "target", "results");
         Path repo = Path.of("");
@@ -66,6 +68,7 @@ public record Options(double rate, Duration duration, Duration warmup, boolean f
                 case "--step-duration" -> step = duration(value(args, ++i, arg));
                 case "--target-p99" -> target = duration(value(args, ++i, arg));
                 case "--no-startup" -> startup = false;
+                case "--startup-only" -> startupOnly = true;
                 case "--no-snapshot" -> snapshot = false;
                 case "--out" -> out = Path.of(value(args, ++i, arg));
                 case "--repo" -> repo = Path.of(value(args, ++i, arg));
@@ -73,7 +76,8 @@ public record Options(double rate, Duration duration, Duration warmup, boolean f
                 default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
             }
         }
-        return new Options(rate, duration, warmup, findMax, step, target, startup, snapshot, out, repo, label);
+        return new Options(rate, duration, warmup, findMax, step, target, startup || startupOnly, startupOnly, snapshot, out,
+                repo, label);
     }
 
     private static String value(String[] args, int i, String option) {

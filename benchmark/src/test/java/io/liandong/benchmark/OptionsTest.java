@@ -31,6 +31,13 @@ class OptionsTest {
     }
 
     @Test
+    void onlyTheStartMeansRestartingEachServiceAloneToo() {
+        Options o = Options.parse(new String[] {"--no-startup", "--startup-only"});
+        assertThat(o.startupOnly()).isTrue();
+        assertThat(o.startup()).isTrue();
+    }
+
+    @Test
     void durationsTakeUnitsOrIso8601() {
         assertThat(Options.duration("15s")).isEqualTo(Duration.ofSeconds(15));
         assertThat(Options.duration("PT1M30S")).isEqualTo(Duration.ofSeconds(90));
