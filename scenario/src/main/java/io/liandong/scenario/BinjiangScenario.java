@@ -55,7 +55,7 @@ public final class BinjiangScenario {
 
         public static Options defaults() {
             return new Options("http://localhost:8081", "http://localhost:8082", "http://localhost:8083",
-                    "http://localhost:8084", 30, Path.of(".liandong", "identity"), Duration.ofSeconds(60), true, System.out);
+                    "http://localhost:8084", 30, Path.of(".liandong", "identity"), Duration.ofSeconds(180), true, System.out);
         }
 
         public Options withUrls(String grievance, String dispatch, String department, String followup) {
@@ -145,7 +145,7 @@ public final class BinjiangScenario {
                               --department URL     department-service (default http://localhost:8083)
                               --followup URL       followup-service   (default http://localhost:8084)
                               --identity DIR       the local identity's key (default .liandong/identity)
-                              --timeout SECONDS    how long to wait for each fact (default 60)
+                              --timeout SECONDS    how long to wait for each fact (default 180)
                               --keep-playbook      leave the scaled playbook running afterwards
                               --console URL        print where to watch it, with a token for the HQ's console""");
                     return;
@@ -243,6 +243,13 @@ public final class BinjiangScenario {
             JsonNode page = api.get(options.dispatchUrl() + "/api/v1/incidents?origin=surge&limit=50", operator).body();
             for (JsonNode i : page.path("items")) {
                 if (cluster.equals(i.path("surgeClusterId").asText())) {
+                    if (Instant.parse(i.path("reportedAt").asText()).isBefore(started)) {
+                        // The grievances joined a cluster still active from an earlier run, whose incident
+                        // exists already: no new surge, so the HQ's operator reports this one by hand.
+                        say("HQ  the grievances joined surge cluster %s, whose incident %s is from before this run",
+                                cluster, i.path("id").asText());
+                        return reportByHand(grievances);
+                    }
                     say("HQ  the surge opened incident %s at once (playbook / dispatch surge mode)", i.path("id").asText());
                     return i.path("id").asText();
                 }
@@ -264,6 +271,10 @@ public final class BinjiangScenario {
             for (String g : grievances) {
                 JsonNode v = api.get(options.grievanceUrl() + "/api/v1/grievances/" + g, operator).body();
                 if (!incidentId.equals(v.path("incidentId").asText())) {
+                    if (v.path("incidentId").isTextual()) {
+                        throw new ScenarioException("grievance " + g + " is linked to another incident, "
+                                + v.path("incidentId").asText());
+                    }
                     return null;
                 }
             }
@@ -332,6 +343,26 @@ public final class BinjiangScenario {
         say("== done in %d s (real time) ==", took.toSeconds());
         return new Outcome(incidentId, List.copyOf(grievances), proposalId[0], playbookVersion, agencyByRole, assignmentByRole,
                 lateRole, failed, agreed[0], agreed[1], items[0], items[1], review, took);
+    }
+
+    /** The operator reports the incident the merchants' grievances describe and links each of them to it. */
+    private String reportByHand(List<String> grievances) {
+        ObjectNode place = obj("lat", data.at("/place/lat").asDouble(), "lon", data.at("/place/lon").asDouble(),
+                "address", data.at("/place/address").asText(), "areaCode", data.at("/place/areaCode").asText());
+        JsonNode incident = expect(api.create(options.dispatchUrl() + "/api/v1/incidents", operator, obj(
+                "incidentType", data.at("/incident/incidentType").asText(), "disputeType", "rent-increase", "place", place,
+                "severity", data.at("/incident/severity").asText(),
+                "estimatedCrowdSize", data.at("/incident/estimatedCrowdSize").asInt(), "casualtiesReported", false,
+                "parties", data.path("parties"), "description", grievances.size()
+                        + " 家商户投诉租金上调，管理处门前聚集 (merchants' grievances about the rent increase; a crowd at the office)",
+                "reportedBy", person("hq-operator"))), "report the incident").body();
+        String id = incident.path("id").asText();
+        for (String g : grievances) {
+            expect(api.post(options.grievanceUrl() + "/api/v1/grievances/" + g + "/link", operator,
+                    obj("incidentId", id, "linkedBy", person("hq-operator")), null), "link grievance " + g);
+        }
+        say("HQ  %s reports incident %s and links the %d grievances to it", person("hq-operator"), id, grievances.size());
+        return id;
     }
 
     /** Acknowledgements, arrivals and milestones; returns the role that was late. */

@@ -56,7 +56,7 @@ class BinjiangScenarioIT {
                 .withUrls(stack.serviceUrl("grievance-service"), stack.serviceUrl("dispatch-service"),
                         stack.serviceUrl("department-service"), stack.serviceUrl("followup-service"))
                 .withSpeed(SPEED).withIdentityDir(stack.dataDir().resolve("identity"))
-                .withFactTimeout(Duration.ofSeconds(90)).withOut(out)).play();
+                .withFactTimeout(Duration.ofSeconds(180)).withOut(out)).play();
         String incident = run.incidentId();
 
         // grievance-service: six merchants' grievances, linked to the incident, answered as resolved.
