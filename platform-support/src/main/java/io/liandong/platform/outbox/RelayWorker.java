@@ -3,7 +3,6 @@ package io.liandong.platform.outbox;
 import io.liandong.contracts.EventEnvelope;
 import io.liandong.contracts.EventType;
 import io.liandong.platform.cloudevents.CloudEventCodec;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -25,6 +24,7 @@ import org.jboss.logging.Logger;
  * Publishes unpublished outbox rows of one topic in id order. Each batch runs in its own
  * transaction holding a PostgreSQL advisory lock, so with several replicas exactly one
  * publishes at a time and per-key order holds; the others wait and then find nothing left.
+ * Not thread-safe: one worker per thread (it keeps a connection and a producer).
  */
 public final class RelayWorker implements AutoCloseable {
 
@@ -39,6 +39,7 @@ public final class RelayWorker implements AutoCloseable {
     private final RelayMetrics metrics;
     private final int transactionTimeoutSeconds;
     private Producer<String, byte[]> producer;
+    private Connection connection;
     private boolean afterFailure;
 
     public RelayWorker(DataSource dataSource, Supplier<Producer<String, byte[]>> producers, String topic,
@@ -61,20 +62,75 @@ public final class RelayWorker implements AutoCloseable {
         }
     }
 
-    /** Publishes up to one batch; never throws for a broker failure, it reports it. */
+    /**
+     * Publishes up to one batch; never throws for a broker failure, it reports it.
+     *
+     * @throws IllegalStateException when the database cannot be read or written
+     */
     public BatchResult publishBatch() {
-        BatchResult result = QuarkusTransaction.requiringNew().timeout(transactionTimeoutSeconds)
-                .call(() -> {
-                    try (Connection connection = dataSource.getConnection()) {
-                        return publishLocked(connection);
-                    }
-                });
+        BatchResult result;
+        try {
+            result = inTransactionOfItsOwn();
+        } catch (SQLException e) {
+            closeConnection();
+            throw new IllegalStateException("outbox of " + topic + ": " + e.getMessage(), e);
+        }
         afterFailure = result.failure() != null;
         if (result.failure() != null) {
             // A producer that failed may hold a fenced or stale session; start clean next time.
             closeProducer();
         }
         return result;
+    }
+
+    /**
+     * One batch in a plain JDBC transaction on a connection the worker keeps: when requests hold every
+     * connection of the pool (each waiting on its own work), the relay still publishes what they already
+     * committed, instead of waiting for the pool's acquisition timeout behind them.
+     */
+    private BatchResult inTransactionOfItsOwn() throws SQLException {
+        Connection connection = connection();
+        try {
+            // Bounds the wait for another replica's batch, as a transaction timeout would.
+            try (var timeout = connection.prepareStatement("SET LOCAL lock_timeout = '" + transactionTimeoutSeconds + "s'")) {
+                timeout.execute();
+            }
+            BatchResult result = publishLocked(connection);
+            connection.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw e;
+        }
+    }
+
+    private Connection connection() throws SQLException {
+        if (connection == null) {
+            Connection fresh = dataSource.getConnection();
+            try {
+                fresh.setAutoCommit(false);
+            } catch (SQLException e) {
+                fresh.close();
+                throw e;
+            }
+            connection = fresh;
+        }
+        return connection;
+    }
+
+    private void closeConnection() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                LOG.debugf("closing the relay's connection: %s", e.getMessage());
+            }
+            connection = null;
+        }
     }
 
     private BatchResult publishLocked(Connection connection) throws SQLException {
@@ -199,6 +255,7 @@ public final class RelayWorker implements AutoCloseable {
     @Override
     public void close() {
         closeProducer();
+        closeConnection();
     }
 
     private record Row(long id, String eventId, String key, String ceType, String source, String subject, Instant time,
