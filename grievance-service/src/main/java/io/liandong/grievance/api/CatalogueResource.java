@@ -2,6 +2,7 @@ package io.liandong.grievance.api;
 
 import io.liandong.grievance.domain.Catalogue;
 import io.liandong.platform.error.UnknownResourceException;
+import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/categories")
 @Tag(name = "Categories")
 @Produces(MediaType.APPLICATION_JSON)
+@Authenticated
 public class CatalogueResource {
 
     public record DisputeType(String code, String name, String incidentType) {

@@ -5,9 +5,14 @@ import io.liandong.contracts.grievance.GrievanceOutcome;
 import io.liandong.grievance.application.GrievanceQuery;
 import io.liandong.grievance.application.GrievanceService;
 import io.liandong.grievance.application.GrievanceView;
+import io.liandong.grievance.domain.Catalogue;
 import io.liandong.grievance.domain.GrievanceStatus;
 import io.liandong.platform.error.InvalidInputException;
+import io.liandong.platform.error.UnknownResourceException;
 import io.liandong.platform.paging.Page;
+import io.liandong.platform.security.Caller;
+import io.liandong.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -36,16 +41,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 public class GrievanceResource {
 
-    /** Who is calling, until identity comes from a token: the agency id, e.g. {@code commerce-bureau}. */
-    public static final String AGENCY_HEADER = "X-Liandong-Agency";
-
     private final GrievanceService grievances;
+    private final Catalogue catalogue;
+    private final Caller caller;
 
-    GrievanceResource(GrievanceService grievances) {
+    GrievanceResource(GrievanceService grievances, Catalogue catalogue, Caller caller) {
         this.grievances = grievances;
+        this.catalogue = catalogue;
+        this.caller = caller;
     }
 
     @POST
+    @RolesAllowed({Roles.PARTNER_INTAKE, Roles.HQ_OPERATOR, Roles.HQ_COMMANDER})
     @Operation(summary = "File a grievance; a retry with the same Idempotency-Key and body returns the first answer")
     public Response file(@Valid @NotNull FileGrievanceRequest request, @HeaderParam("Idempotency-Key") String key,
                          @Context UriInfo uri) {
@@ -61,13 +68,16 @@ public class GrievanceResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read one grievance with the progress its complainant sees")
+    @RolesAllowed({Roles.HQ_OPERATOR, Roles.HQ_COMMANDER, Roles.AUDITOR, Roles.AGENCY_OFFICER, Roles.AGENCY_LEAD})
+    @Operation(summary = "Read one grievance with the progress its complainant sees; an agency sees those its department handles")
     public Response get(@PathParam("id") String id) {
         var detail = grievances.get(id);
+        requireHandling(detail.grievance());
         return Response.ok(GrievanceMapper.toResponse(detail)).tag(etag(detail.grievance())).build();
     }
 
     @GET
+    @RolesAllowed({Roles.HQ_OPERATOR, Roles.HQ_COMMANDER, Roles.AUDITOR})
     @Operation(summary = "List grievances, newest first, filtered by status, category, area and time; pass nextCursor back as cursor")
     public Page<GrievanceResponse> list(@QueryParam("status") List<String> status, @QueryParam("category") List<String> category,
                                         @QueryParam("areaCode") String areaCode, @QueryParam("from") String from,
@@ -83,8 +93,10 @@ public class GrievanceResource {
     @POST
     @Path("/{id}/triage")
     @Operation(summary = "Classify a grievance and give it a priority (an agency)")
+    @RolesAllowed({Roles.HQ_OPERATOR, Roles.HQ_COMMANDER, Roles.AGENCY_OFFICER, Roles.AGENCY_LEAD})
     public Response triage(@PathParam("id") String id, @Valid @NotNull ChangeRequests.Triage request,
                            @HeaderParam("If-Match") String ifMatch) {
+        requireHandling(id);
         return changed(grievances.triage(id, request.category(), request.priority(), request.note(), request.triagedBy(),
                 version(ifMatch)));
     }
@@ -92,30 +104,37 @@ public class GrievanceResource {
     @POST
     @Path("/{id}/link")
     @Operation(summary = "Link a grievance to the incident that answers it (an agency)")
+    @RolesAllowed({Roles.HQ_OPERATOR, Roles.HQ_COMMANDER, Roles.AGENCY_OFFICER, Roles.AGENCY_LEAD})
     public Response link(@PathParam("id") String id, @Valid @NotNull ChangeRequests.Link request,
                          @HeaderParam("If-Match") String ifMatch) {
+        requireHandling(id);
         return changed(grievances.link(id, request.incidentId(), request.linkedBy(), version(ifMatch)));
     }
 
     @POST
     @Path("/{id}/resolve")
     @Operation(summary = "Close a grievance as resolved, with what the complainant is told (an agency)")
+    @RolesAllowed({Roles.HQ_OPERATOR, Roles.HQ_COMMANDER, Roles.AGENCY_OFFICER, Roles.AGENCY_LEAD})
     public Response resolve(@PathParam("id") String id, @Valid @NotNull ChangeRequests.Close request,
                             @HeaderParam("If-Match") String ifMatch) {
+        requireHandling(id);
         return changed(grievances.close(id, GrievanceOutcome.RESOLVED, request.reason(), request.closedBy(), version(ifMatch)));
     }
 
     @POST
     @Path("/{id}/close")
     @Operation(summary = "Close a grievance without resolution (duplicate, withdrawn, out of scope), with the reason (an agency)")
+    @RolesAllowed({Roles.HQ_OPERATOR, Roles.HQ_COMMANDER, Roles.AGENCY_OFFICER, Roles.AGENCY_LEAD})
     public Response close(@PathParam("id") String id, @Valid @NotNull ChangeRequests.Close request,
                           @HeaderParam("If-Match") String ifMatch) {
+        requireHandling(id);
         return changed(grievances.close(id, GrievanceOutcome.CLOSED, request.reason(), request.closedBy(), version(ifMatch)));
     }
 
     @POST
     @Path("/{id}/reopen")
     @Operation(summary = "Reopen a closed grievance within the reopening period (the complainant)")
+    @RolesAllowed({Roles.PARTNER_INTAKE, Roles.HQ_OPERATOR, Roles.HQ_COMMANDER})
     public Response reopen(@PathParam("id") String id, @Valid @NotNull ChangeRequests.Reopen request,
                            @HeaderParam("If-Match") String ifMatch) {
         return changed(grievances.reopen(id, request.reason(), request.reopenedBy(), version(ifMatch)));
@@ -124,14 +143,34 @@ public class GrievanceResource {
     @GET
     @Path("/{id}/contact")
     @Operation(summary = "The complainant's contact details, for the department handling the grievance only")
-    public ContactResponse contact(@PathParam("id") String id, @HeaderParam(AGENCY_HEADER) String agency) {
-        var contact = grievances.contact(id, agency)
+    @RolesAllowed({Roles.HQ_OPERATOR, Roles.HQ_COMMANDER, Roles.AGENCY_OFFICER, Roles.AGENCY_LEAD})
+    public ContactResponse contact(@PathParam("id") String id) {
+        requireHandling(id);
+        var contact = grievances.contact(id, caller.agency())
                 .orElseThrow(() -> new ForbiddenException("only the department handling grievance " + id
                         + " may see its complainant's contact details"));
         return new ContactResponse(contact.grievanceId(), contact.name(), contact.phone(), contact.email());
     }
 
     public record ContactResponse(String grievanceId, String name, String phone, String email) {
+    }
+
+    /** HQ callers see every grievance; an agency only those its department handles, others are unknown to it. */
+    private void requireHandling(String id) {
+        if (!caller.isHq()) {
+            requireHandling(grievances.get(id).grievance());
+        }
+    }
+
+    private void requireHandling(GrievanceView g) {
+        if (caller.isHq()) {
+            return;
+        }
+        boolean handling = catalogue.departmentOfAgency(caller.agency())
+                .map(d -> d.code().equals(g.department())).orElse(false);
+        if (!handling) {
+            throw new UnknownResourceException("grievance", g.id());
+        }
     }
 
     private static Response changed(GrievanceView g) {

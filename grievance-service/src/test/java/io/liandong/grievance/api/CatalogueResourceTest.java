@@ -1,6 +1,5 @@
 package io.liandong.grievance.api;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
@@ -8,6 +7,7 @@ import io.liandong.devstack.DevstackTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import io.liandong.platform.testing.As;
 
 @QuarkusTest
 @WithTestResource(DevstackTestResource.class)
@@ -15,7 +15,7 @@ class CatalogueResourceTest {
 
     @Test
     void theCatalogueMapsEachCategoryToADisputeTypeAndItsDepartment() {
-        given().get("/api/v1/categories")
+        As.hq().get("/api/v1/categories")
                 .then().statusCode(200)
                 .body("code", hasItems("shop-rent", "management-fee", "unpaid-wages", "property-service", "public-gathering"))
                 .body("find { it.code == 'unpaid-wages' }.disputeType.code", equalTo("wage-arrears"))
@@ -24,7 +24,7 @@ class CatalogueResourceTest {
 
     @Test
     void oneCategoryWithItsAttributes() {
-        given().get("/api/v1/categories/shop-rent")
+        As.hq().get("/api/v1/categories/shop-rent")
                 .then().statusCode(200)
                 .body("disputeType.incidentType", equalTo("commercial-dispute"))
                 .body("competentDepartment.name", equalTo("商务局 (commerce bureau)"))
@@ -33,7 +33,7 @@ class CatalogueResourceTest {
 
     @Test
     void anUnknownCategoryIsNotFound() {
-        given().get("/api/v1/categories/alien-landing")
+        As.hq().get("/api/v1/categories/alien-landing")
                 .then().statusCode(404).contentType("application/problem+json");
     }
 }

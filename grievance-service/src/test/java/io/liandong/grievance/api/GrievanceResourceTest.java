@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import io.liandong.platform.testing.As;
 
 @QuarkusTest
 @WithTestResource(DevstackTestResource.class)
@@ -53,13 +54,13 @@ class GrievanceResourceTest {
     }
 
     static String file(String body) {
-        return given().contentType(ContentType.JSON).body(body).post("/api/v1/grievances")
+        return As.hq().contentType(ContentType.JSON).body(body).post("/api/v1/grievances")
                 .then().statusCode(201).extract().path("id");
     }
 
     @Test
     void aFiledGrievanceIsStoredAndAnnouncedWithoutTheComplainantsContact() {
-        String id = given().contentType(ContentType.JSON).body(grievance())
+        String id = As.hq().contentType(ContentType.JSON).body(grievance())
                 .post("/api/v1/grievances")
                 .then().statusCode(201)
                 .header("Location", startsWith("http"))
@@ -92,18 +93,18 @@ class GrievanceResourceTest {
     void theSameIdempotencyKeyAndBodyReturnTheFirstAnswerAndStoreOnce() {
         String key = UUID.randomUUID().toString();
         String body = grievance();
-        String first = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+        String first = As.hq().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
                 .post("/api/v1/grievances").then().statusCode(201).extract().path("id");
         String footprint = Db.footprint();
 
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+        As.hq().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
                 .post("/api/v1/grievances")
                 .then().statusCode(201)
                 .header("Idempotent-Replayed", "true")
                 .body("id", equalTo(first));
         assertThat(Db.footprint()).isEqualTo(footprint);
 
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body.replace("一次性上调", "上调"))
+        As.hq().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body.replace("一次性上调", "上调"))
                 .post("/api/v1/grievances")
                 .then().statusCode(422)
                 .contentType("application/problem+json")
@@ -117,7 +118,7 @@ class GrievanceResourceTest {
                 {"category": "unpaid-wages", "description": "工地拖欠三个月工资",
                  "place": {"address": "滨江区江南大道工地", "areaCode": "330108"}, "channel": "hotline"}
                 """);
-        given().get("/api/v1/grievances/" + id)
+        As.hq().get("/api/v1/grievances/" + id)
                 .then().statusCode(200)
                 .body("place.lat", nullValue())
                 .body("place.areaCode", equalTo("330108"))
@@ -128,7 +129,7 @@ class GrievanceResourceTest {
     @Test
     void oneGrievanceShowsItsProgressAndAnETag() {
         String id = file(grievance());
-        given().get("/api/v1/grievances/" + id)
+        As.hq().get("/api/v1/grievances/" + id)
                 .then().statusCode(200)
                 .header("ETag", equalTo("\"0\""))
                 .body("progress.kind", contains("received"))
@@ -139,21 +140,21 @@ class GrievanceResourceTest {
     @Test
     void agenciesTriageLinkAndResolveAndTheComplainantReopens() {
         String id = file(grievance());
-        given().contentType(ContentType.JSON)
+        As.hq().contentType(ContentType.JSON)
                 .body("{\"priority\": \"urgent\", \"note\": \"A gathering is announced\", \"triagedBy\": \"commerce-bureau-duty\"}")
                 .post("/api/v1/grievances/" + id + "/triage")
                 .then().statusCode(200).header("ETag", equalTo("\"1\""))
                 .body("status", equalTo("triaged")).body("priority", equalTo("urgent"));
-        given().contentType(ContentType.JSON).header("If-Match", "\"1\"")
+        As.hq().contentType(ContentType.JSON).header("If-Match", "\"1\"")
                 .body("{\"incidentId\": \"inc-2026-0107\", \"linkedBy\": \"hq-operator-07\"}")
                 .post("/api/v1/grievances/" + id + "/link")
                 .then().statusCode(200).body("status", equalTo("linked")).body("incidentId", equalTo("inc-2026-0107"));
-        given().contentType(ContentType.JSON)
+        As.hq().contentType(ContentType.JSON)
                 .body("{\"reason\": \"租金分三期上调，管理费减免两成\", \"closedBy\": \"commerce-bureau\"}")
                 .post("/api/v1/grievances/" + id + "/resolve")
                 .then().statusCode(200).body("status", equalTo("resolved")).body("outcome", equalTo("resolved"))
                 .body("reopenableUntil", notNullValue());
-        given().contentType(ContentType.JSON)
+        As.hq().contentType(ContentType.JSON)
                 .body("{\"reason\": \"四月账单仍按原价收取管理费\", \"reopenedBy\": \"complainant\"}")
                 .post("/api/v1/grievances/" + id + "/reopen")
                 .then().statusCode(200).body("status", equalTo("reopened"));
@@ -166,25 +167,25 @@ class GrievanceResourceTest {
         var linked = Events.of(records, "io.liandong.grievance.linked.v1", id).get(0);
         assertThat(linked.key()).isEqualTo("inc-2026-0107");
 
-        given().get("/api/v1/grievances/" + id)
+        As.hq().get("/api/v1/grievances/" + id)
                 .then().body("progress.kind", contains("received", "triaged", "linked", "resolved", "reopened"));
     }
 
     @Test
     void aGrievanceIsClosedWithAReasonAndAnOpenOneCannotBeReopened() {
         String id = file(grievance());
-        given().contentType(ContentType.JSON).body("{\"reason\": \"Nothing to reopen\", \"reopenedBy\": \"complainant\"}")
+        As.hq().contentType(ContentType.JSON).body("{\"reason\": \"Nothing to reopen\", \"reopenedBy\": \"complainant\"}")
                 .post("/api/v1/grievances/" + id + "/reopen")
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("type", equalTo("urn:liandong:problem:illegal-state-change"));
-        given().contentType(ContentType.JSON).body("{\"reason\": \"重复投诉 (duplicate)\", \"closedBy\": \"commerce-bureau\"}")
+        As.hq().contentType(ContentType.JSON).body("{\"reason\": \"重复投诉 (duplicate)\", \"closedBy\": \"commerce-bureau\"}")
                 .post("/api/v1/grievances/" + id + "/close")
                 .then().statusCode(200).body("status", equalTo("closed")).body("closeReason", equalTo("重复投诉 (duplicate)"));
         String footprint = Db.footprint();
-        given().contentType(ContentType.JSON).body("{\"reason\": \"again\", \"closedBy\": \"commerce-bureau\"}")
+        As.hq().contentType(ContentType.JSON).body("{\"reason\": \"again\", \"closedBy\": \"commerce-bureau\"}")
                 .post("/api/v1/grievances/" + id + "/resolve")
                 .then().statusCode(409);
-        given().contentType(ContentType.JSON).body("{\"priority\": \"low\", \"triagedBy\": \"x\"}")
+        As.hq().contentType(ContentType.JSON).body("{\"priority\": \"low\", \"triagedBy\": \"x\"}")
                 .post("/api/v1/grievances/" + id + "/triage")
                 .then().statusCode(409);
         assertThat(Db.footprint()).isEqualTo(footprint);
@@ -194,7 +195,7 @@ class GrievanceResourceTest {
     void aStaleIfMatchChangesNothing() {
         String id = file(grievance());
         String footprint = Db.footprint();
-        given().contentType(ContentType.JSON).header("If-Match", "\"7\"")
+        As.hq().contentType(ContentType.JSON).header("If-Match", "\"7\"")
                 .body("{\"priority\": \"high\", \"triagedBy\": \"duty\"}")
                 .post("/api/v1/grievances/" + id + "/triage")
                 .then().statusCode(412).contentType("application/problem+json");
@@ -204,22 +205,45 @@ class GrievanceResourceTest {
     @Test
     void linkingToASecondIncidentIsRefused() {
         String id = file(grievance());
-        given().contentType(ContentType.JSON).body("{\"incidentId\": \"inc-a\", \"linkedBy\": \"op\"}")
+        As.hq().contentType(ContentType.JSON).body("{\"incidentId\": \"inc-a\", \"linkedBy\": \"op\"}")
                 .post("/api/v1/grievances/" + id + "/link").then().statusCode(200);
-        given().contentType(ContentType.JSON).body("{\"incidentId\": \"inc-a\", \"linkedBy\": \"op\"}")
+        As.hq().contentType(ContentType.JSON).body("{\"incidentId\": \"inc-a\", \"linkedBy\": \"op\"}")
                 .post("/api/v1/grievances/" + id + "/link").then().statusCode(200).header("ETag", equalTo("\"1\""));
-        given().contentType(ContentType.JSON).body("{\"incidentId\": \"inc-b\", \"linkedBy\": \"op\"}")
+        As.hq().contentType(ContentType.JSON).body("{\"incidentId\": \"inc-b\", \"linkedBy\": \"op\"}")
                 .post("/api/v1/grievances/" + id + "/link").then().statusCode(409);
     }
 
     @Test
     void theContactIsShownOnlyToTheDepartmentHandlingTheGrievance() {
         String id = file(grievance());
-        given().header(GrievanceResource.AGENCY_HEADER, "commerce-bureau").get("/api/v1/grievances/" + id + "/contact")
+        As.agency("commerce-bureau").get("/api/v1/grievances/" + id + "/contact")
                 .then().statusCode(200).body("phone", equalTo("+86 138 0000 1234")).body("name", equalTo("陈建国"));
-        given().header(GrievanceResource.AGENCY_HEADER, "labour-bureau").get("/api/v1/grievances/" + id + "/contact")
+        As.hq().get("/api/v1/grievances/" + id + "/contact").then().statusCode(200);
+        // Another department does not learn that the grievance exists; an auditor reads records, not contacts.
+        As.agency("labour-bureau").get("/api/v1/grievances/" + id + "/contact")
+                .then().statusCode(404).contentType("application/problem+json").body(not(containsString("138")));
+        As.auditor().get("/api/v1/grievances/" + id + "/contact")
                 .then().statusCode(403).contentType("application/problem+json").body(not(containsString("138")));
-        given().get("/api/v1/grievances/" + id + "/contact").then().statusCode(403);
+        given().get("/api/v1/grievances/" + id + "/contact").then().statusCode(401).body(not(containsString("138")));
+    }
+
+    @Test
+    void aPartnerFilesAndAnAgencySeesAndHandlesOnlyItsDepartmentsGrievances() {
+        String id = As.partner("binjiang-merchants-app").contentType(ContentType.JSON).body(grievance())
+                .post("/api/v1/grievances").then().statusCode(201).extract().path("id");
+        As.partner("binjiang-merchants-app").get("/api/v1/grievances").then().statusCode(403);
+
+        As.agency("commerce-bureau").get("/api/v1/grievances/" + id).then().statusCode(200);
+        As.agency("labour-bureau").get("/api/v1/grievances/" + id).then().statusCode(404)
+                .contentType("application/problem+json");
+        As.agency("labour-bureau").contentType(ContentType.JSON).body("{\"priority\": \"high\", \"triagedBy\": \"x\"}")
+                .post("/api/v1/grievances/" + id + "/triage").then().statusCode(404);
+        As.auditor().contentType(ContentType.JSON).body("{\"priority\": \"high\", \"triagedBy\": \"x\"}")
+                .post("/api/v1/grievances/" + id + "/triage").then().statusCode(403);
+        As.hq().get("/api/v1/grievances/" + id).then().statusCode(200).body("status", equalTo("received"));
+
+        As.agency("commerce-bureau").contentType(ContentType.JSON).body("{\"priority\": \"high\", \"triagedBy\": \"li\"}")
+                .post("/api/v1/grievances/" + id + "/triage").then().statusCode(200).body("status", equalTo("triaged"));
     }
 
     @Test
@@ -232,31 +256,31 @@ class GrievanceResourceTest {
         file("""
                 {"category": "unpaid-wages", "description": "拖欠工资", "place": {"lat": 31.0, "lon": 121.9, "areaCode": "%s"},
                  "channel": "walk-in"}""".formatted(area));
-        given().contentType(ContentType.JSON).body("{\"reason\": \"dup\", \"closedBy\": \"x\"}")
+        As.hq().contentType(ContentType.JSON).body("{\"reason\": \"dup\", \"closedBy\": \"x\"}")
                 .post("/api/v1/grievances/" + ids.get(0) + "/close").then().statusCode(200);
 
-        var page1 = given().queryParam("areaCode", area).queryParam("category", "shop-rent").queryParam("limit", 2)
+        var page1 = As.hq().queryParam("areaCode", area).queryParam("category", "shop-rent").queryParam("limit", 2)
                 .get("/api/v1/grievances").then().statusCode(200)
                 .body("items", hasSize(2)).body("items.category", everyItem(equalTo("shop-rent")))
                 .body("items.id", contains(ids.get(4), ids.get(3)))
                 .body("nextCursor", notNullValue());
         String cursor = page1.extract().path("nextCursor");
-        String cursor2 = given().queryParam("areaCode", area).queryParam("category", "shop-rent").queryParam("limit", 2)
+        String cursor2 = As.hq().queryParam("areaCode", area).queryParam("category", "shop-rent").queryParam("limit", 2)
                 .queryParam("cursor", cursor)
                 .get("/api/v1/grievances").then().statusCode(200)
                 .body("items.id", contains(ids.get(2), ids.get(1))).extract().path("nextCursor");
-        given().queryParam("areaCode", area).queryParam("category", "shop-rent").queryParam("limit", 2)
+        As.hq().queryParam("areaCode", area).queryParam("category", "shop-rent").queryParam("limit", 2)
                 .queryParam("cursor", cursor2)
                 .get("/api/v1/grievances").then().statusCode(200)
                 .body("items.id", contains(ids.get(0))).body("nextCursor", nullValue());
 
-        given().queryParam("areaCode", area).queryParam("status", "closed")
+        As.hq().queryParam("areaCode", area).queryParam("status", "closed")
                 .get("/api/v1/grievances").then().statusCode(200).body("items.id", contains(ids.get(0)));
-        given().queryParam("areaCode", area).queryParam("status", "received").queryParam("category", "unpaid-wages")
+        As.hq().queryParam("areaCode", area).queryParam("status", "received").queryParam("category", "unpaid-wages")
                 .get("/api/v1/grievances").then().statusCode(200).body("items", hasSize(1));
-        given().queryParam("areaCode", area).queryParam("to", "2000-01-01T00:00:00Z")
+        As.hq().queryParam("areaCode", area).queryParam("to", "2000-01-01T00:00:00Z")
                 .get("/api/v1/grievances").then().statusCode(200).body("items", hasSize(0));
-        given().queryParam("areaCode", area).queryParam("from", "2000-01-01T00:00:00+08:00")
+        As.hq().queryParam("areaCode", area).queryParam("from", "2000-01-01T00:00:00+08:00")
                 .get("/api/v1/grievances").then().statusCode(200).body("items", hasSize(6));
     }
 
@@ -264,7 +288,7 @@ class GrievanceResourceTest {
 
     private static ValidatableResponse refused(String body, int status) {
         String footprint = Db.footprint();
-        ValidatableResponse response = given().contentType(ContentType.JSON).body(body).post("/api/v1/grievances")
+        ValidatableResponse response = As.hq().contentType(ContentType.JSON).body(body).post("/api/v1/grievances")
                 .then().statusCode(status).contentType("application/problem+json");
         assertThat(Db.footprint()).isEqualTo(footprint);
         return response;
@@ -319,7 +343,7 @@ class GrievanceResourceTest {
     @Test
     void anOversizedBodyIsRefusedAsProblemJson() {
         String footprint = Db.footprint();
-        given().contentType(ContentType.JSON).body(grievance().replace("管理公司通知", "x".repeat(2 * 1024 * 1024)))
+        As.hq().contentType(ContentType.JSON).body(grievance().replace("管理公司通知", "x".repeat(2 * 1024 * 1024)))
                 .post("/api/v1/grievances")
                 .then().statusCode(413)
                 .contentType("application/problem+json")
@@ -329,32 +353,32 @@ class GrievanceResourceTest {
 
     @Test
     void badListParametersAreRefused() {
-        given().queryParam("status", "sleeping").get("/api/v1/grievances").then().statusCode(422)
+        As.hq().queryParam("status", "sleeping").get("/api/v1/grievances").then().statusCode(422)
                 .body("errors[0].field", equalTo("status"));
-        given().queryParam("from", "yesterday").get("/api/v1/grievances").then().statusCode(422)
+        As.hq().queryParam("from", "yesterday").get("/api/v1/grievances").then().statusCode(422)
                 .body("errors[0].field", equalTo("from"));
-        given().queryParam("cursor", "forged").get("/api/v1/grievances").then().statusCode(422)
+        As.hq().queryParam("cursor", "forged").get("/api/v1/grievances").then().statusCode(422)
                 .body("errors[0].field", equalTo("cursor"));
-        given().queryParam("limit", 0).get("/api/v1/grievances").then().statusCode(422)
+        As.hq().queryParam("limit", 0).get("/api/v1/grievances").then().statusCode(422)
                 .body("errors[0].field", equalTo("limit"));
     }
 
     @Test
     void unknownGrievancesAndBadChangesAreRefused() {
-        given().get("/api/v1/grievances/grv-nope").then().statusCode(404).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body("{\"priority\": \"high\", \"triagedBy\": \"x\"}")
+        As.hq().get("/api/v1/grievances/grv-nope").then().statusCode(404).contentType("application/problem+json");
+        As.hq().contentType(ContentType.JSON).body("{\"priority\": \"high\", \"triagedBy\": \"x\"}")
                 .post("/api/v1/grievances/grv-nope/triage").then().statusCode(404);
         String id = file(grievance());
         String footprint = Db.footprint();
-        given().contentType(ContentType.JSON).body("{\"priority\": \"whenever\", \"triagedBy\": \"x\"}")
+        As.hq().contentType(ContentType.JSON).body("{\"priority\": \"whenever\", \"triagedBy\": \"x\"}")
                 .post("/api/v1/grievances/" + id + "/triage").then().statusCode(400);
-        given().contentType(ContentType.JSON).body("{\"priority\": \"high\", \"category\": \"nope\", \"triagedBy\": \"x\"}")
+        As.hq().contentType(ContentType.JSON).body("{\"priority\": \"high\", \"category\": \"nope\", \"triagedBy\": \"x\"}")
                 .post("/api/v1/grievances/" + id + "/triage").then().statusCode(422).body("errors[0].field", equalTo("category"));
-        given().contentType(ContentType.JSON).body("{\"reason\": \"\", \"closedBy\": \"x\"}")
+        As.hq().contentType(ContentType.JSON).body("{\"reason\": \"\", \"closedBy\": \"x\"}")
                 .post("/api/v1/grievances/" + id + "/close").then().statusCode(400).body("errors[0].field", equalTo("reason"));
-        given().contentType(ContentType.JSON).body("{\"linkedBy\": \"x\"}")
+        As.hq().contentType(ContentType.JSON).body("{\"linkedBy\": \"x\"}")
                 .post("/api/v1/grievances/" + id + "/link").then().statusCode(400).body("errors[0].field", equalTo("incidentId"));
-        given().contentType(ContentType.JSON).header("If-Match", "banana").body("{\"priority\": \"high\", \"triagedBy\": \"x\"}")
+        As.hq().contentType(ContentType.JSON).header("If-Match", "banana").body("{\"priority\": \"high\", \"triagedBy\": \"x\"}")
                 .post("/api/v1/grievances/" + id + "/triage").then().statusCode(422);
         assertThat(Db.footprint()).isEqualTo(footprint);
     }

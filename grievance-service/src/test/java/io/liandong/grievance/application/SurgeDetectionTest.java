@@ -1,6 +1,5 @@
 package io.liandong.grievance.application;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liandong.contracts.EventJson;
@@ -20,6 +19,7 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.liandong.platform.testing.As;
 
 /**
  * Early warning end to end: grievances filed over REST, the clock moved instead of waiting, and
@@ -48,7 +48,7 @@ class SurgeDetectionTest {
                 {"category": "shop-rent", "description": "%s",
                  "place": {"lat": %s, "lon": 120.2119, "areaCode": "%s", "address": "滨江商圈"}, "channel": "web"%s}
                 """.formatted(description, lat + metersNorth / 111_195.0, area, contact);
-        return given().contentType(ContentType.JSON).body(body).post("/api/v1/grievances")
+        return As.hq().contentType(ContentType.JSON).body(body).post("/api/v1/grievances")
                 .then().statusCode(201).extract().path("id");
     }
 
@@ -136,11 +136,11 @@ class SurgeDetectionTest {
     @Test
     void aComplainantMayReopenOnlyWithinThePeriod() {
         String id = merchant(20);
-        given().contentType(ContentType.JSON).body("{\"reason\": \"resolved\", \"closedBy\": \"commerce-bureau\"}")
+        As.hq().contentType(ContentType.JSON).body("{\"reason\": \"resolved\", \"closedBy\": \"commerce-bureau\"}")
                 .post("/api/v1/grievances/" + id + "/resolve").then().statusCode(200);
         TestClock.CLOCK.advance(Duration.ofDays(30).plusMinutes(1));
         String footprint = Db.footprint();
-        given().contentType(ContentType.JSON).body("{\"reason\": \"not kept\", \"reopenedBy\": \"complainant\"}")
+        As.hq().contentType(ContentType.JSON).body("{\"reason\": \"not kept\", \"reopenedBy\": \"complainant\"}")
                 .post("/api/v1/grievances/" + id + "/reopen")
                 .then().statusCode(409).contentType("application/problem+json");
         assertThat(Db.footprint()).isEqualTo(footprint);

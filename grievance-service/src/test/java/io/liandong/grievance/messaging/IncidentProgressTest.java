@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import io.liandong.platform.testing.As;
 
 /**
  * A grievance shows its incident's progress: the dispatch, department and followup events it
@@ -41,7 +42,7 @@ import org.junit.jupiter.api.Test;
 class IncidentProgressTest {
 
     private static String file(String area, double lat) {
-        return given().contentType(ContentType.JSON).body("""
+        return As.hq().contentType(ContentType.JSON).body("""
                         {"category": "shop-rent", "description": "租金一次性上调",
                          "place": {"lat": %s, "lon": 120.2119, "areaCode": "%s"}, "channel": "web"}""".formatted(lat, area))
                 .post("/api/v1/grievances").then().statusCode(201).extract().path("id");
@@ -65,16 +66,16 @@ class IncidentProgressTest {
         String first = file(area, 25.0);
         String second = file(area, 25.001);
         String elsewhere = file(String.valueOf(100000 + (int) (Math.random() * 899999)), 45.0);
-        String cluster = given().get("/api/v1/grievances/" + first).then().extract().path("surgeClusterId");
+        String cluster = As.hq().get("/api/v1/grievances/" + first).then().extract().path("surgeClusterId");
         String incident = "inc-" + UUID.randomUUID();
 
         EventEnvelope reported = send(EventType.INCIDENT_REPORTED, incident, d -> {
             d.put("origin", "surge");
             d.put("surgeClusterId", cluster);
         });
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/grievances/" + second)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> As.hq().get("/api/v1/grievances/" + second)
                 .then().body("status", equalTo("linked")).body("incidentId", equalTo(incident)));
-        given().get("/api/v1/grievances/" + first).then().body("incidentId", equalTo(incident))
+        As.hq().get("/api/v1/grievances/" + first).then().body("incidentId", equalTo(incident))
                 .body("progress.kind", hasItems("received", "linked", "incident-opened"));
 
         send(EventType.ASSIGNMENT_CREATED, incident, d -> {
@@ -86,9 +87,9 @@ class IncidentProgressTest {
             d.get("commitments").forEach(c -> ((ObjectNode) c).put("dueAt", "2099-02-28T16:00:00Z"));
         });
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/grievances/" + elsewhere)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> As.hq().get("/api/v1/grievances/" + elsewhere)
                 .then().body("incidentId", equalTo(incident)));
-        given().get("/api/v1/grievances/" + first).then().statusCode(200)
+        As.hq().get("/api/v1/grievances/" + first).then().statusCode(200)
                 .body("progress.text", hasItem("Handled by the 商务局 (commerce bureau)."))
                 .body("progress.text", hasItem(containsString("Agreement reached:")))
                 .body("progress.text", hasItem(matchesPattern("Commitment due on 2099-03-01: .*")))

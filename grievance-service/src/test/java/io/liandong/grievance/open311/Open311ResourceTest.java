@@ -24,6 +24,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import io.liandong.platform.testing.As;
 
 /**
  * GeoReport v2 conformance: every endpoint in both formats, requests shaped as Open311 clients send
@@ -134,7 +135,7 @@ class Open311ResourceTest {
                 .body("[0].service_notice", containsString("commerce bureau"))
                 .extract().jsonPath().getString("[0].service_request_id");
 
-        given().get("/api/v1/grievances/" + id).then().statusCode(200)
+        As.hq().get("/api/v1/grievances/" + id).then().statusCode(200)
                 .body("channel", equalTo("partner-app"))
                 .body("partnerId", equalTo("binjiang-merchant-association"))
                 .body("description", equalTo("管理公司通知下月起租金一次性上调，商户们准备去管理处讨说法。"))
@@ -249,7 +250,7 @@ class Open311ResourceTest {
     void requestsAreFilteredByCodeStatusAndDates() {
         String open = post("json");
         String closed = post("json");
-        given().contentType("application/json").body("{\"reason\": \"已解决 (dealt with)\", \"closedBy\": \"commerce-bureau\"}")
+        As.hq().contentType("application/json").body("{\"reason\": \"已解决 (dealt with)\", \"closedBy\": \"commerce-bureau\"}")
                 .post("/api/v1/grievances/" + closed + "/resolve").then().statusCode(200);
 
         List<String> openIds = given().get("/open311/v2/requests.json?service_code=shop-rent&status=open")
