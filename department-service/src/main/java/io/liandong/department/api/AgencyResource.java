@@ -5,6 +5,9 @@ import io.liandong.department.application.AgencyView;
 import io.liandong.department.domain.Agency;
 import io.liandong.platform.error.InvalidInputException;
 import io.liandong.platform.error.UnknownResourceException;
+import io.liandong.platform.security.Roles;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -38,6 +41,7 @@ public class AgencyResource {
     @GET
     @Path("/agencies")
     @Operation(summary = "The agency registry: each agency's role, areas, competence, who is on duty and how reached")
+    @Authenticated
     public List<AgencyView> list(@QueryParam("role") String role) {
         return agencies.list(role);
     }
@@ -45,6 +49,7 @@ public class AgencyResource {
     @GET
     @Path("/agencies/{id}")
     @Operation(summary = "One agency")
+    @Authenticated
     public Response get(@PathParam("id") String id) {
         AgencyView a = agencies.get(id);
         return Response.ok(a).tag(Callers.etag(a.version())).build();
@@ -54,6 +59,7 @@ public class AgencyResource {
     @Path("/agency-routing")
     @Operation(summary = "Which agency fills a role for an incident: competent department by dispute type, then incident "
             + "type; community committee by area (longest area-code prefix)")
+    @Authenticated
     public AgencyView route(@QueryParam("role") String role, @QueryParam("disputeType") String disputeType,
                             @QueryParam("incidentType") String incidentType, @QueryParam("areaCode") String areaCode) {
         if (role == null || role.isBlank()) {
@@ -68,6 +74,7 @@ public class AgencyResource {
     @PUT
     @Path("/admin/agencies/{id}")
     @Operation(summary = "Add an agency (201) or replace one (200, If-Match required); every rule broken is listed (422)")
+    @RolesAllowed({Roles.HQ_COMMANDER, Roles.PLATFORM_ADMIN})
     public Response put(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                         @Valid @NotNull Requests.PutAgency request, @Context UriInfo uri) {
         AgencyService.Outcome outcome = agencies.put(id, Mapper.agency(id, request), request.updatedBy(), ifMatch);

@@ -6,6 +6,9 @@ import io.liandong.department.application.InboxService;
 import io.liandong.department.application.InboxViews;
 import io.liandong.platform.error.InvalidInputException;
 import io.liandong.platform.paging.Page;
+import io.liandong.platform.security.Caller;
+import io.liandong.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -33,19 +36,33 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class InboxResource {
 
     private final InboxService inbox;
+    private final Caller caller;
 
-    InboxResource(InboxService inbox) {
+    InboxResource(InboxService inbox, Caller caller) {
         this.inbox = inbox;
+        this.caller = caller;
+    }
+
+    /** The HQ and auditors see every inbox; an agency only its own, another's is unknown to it. */
+    private String seeInbox(String agencyId) {
+        caller.requireAgency(agencyId, "inbox", agencyId);
+        return agencyId;
+    }
+
+    /** Only the agency itself acts on its assignments. */
+    private String actFor(String agencyId) {
+        caller.requireActingFor(agencyId, "inbox", agencyId);
+        return agencyId;
     }
 
     @GET
     @Operation(summary = "The agency's assignments, newest first: open ones by default; status=all or a list of statuses; "
             + "pass nextCursor back as cursor")
+    @RolesAllowed({Roles.HQ_OPERATOR, Roles.HQ_COMMANDER, Roles.AUDITOR, Roles.AGENCY_OFFICER, Roles.AGENCY_LEAD})
     public Page<InboxViews.AssignmentView> list(@PathParam("agencyId") String agencyId,
-                                                @HeaderParam(Callers.AGENCY_HEADER) String caller,
                                                 @QueryParam("status") List<String> status, @QueryParam("limit") Integer limit,
                                                 @QueryParam("cursor") String cursor) {
-        Callers.inboxOf(agencyId, caller);
+        seeInbox(agencyId);
         List<AssignmentStatus> statuses = new ArrayList<>();
         boolean openOnly = true;
         for (String value : status.stream().flatMap(s -> List.of(s.split(",")).stream()).map(String::trim).toList()) {
@@ -68,47 +85,51 @@ public class InboxResource {
     @GET
     @Path("/{assignmentId}")
     @Operation(summary = "One assignment with the incident summary, its hand-offs, notes, the HQ's signals and the live timeline")
-    public Response get(@PathParam("agencyId") String agencyId, @HeaderParam(Callers.AGENCY_HEADER) String caller,
-                        @PathParam("assignmentId") String assignmentId) {
-        return detail(inbox.get(Callers.inboxOf(agencyId, caller), assignmentId));
+    @RolesAllowed({Roles.HQ_OPERATOR, Roles.HQ_COMMANDER, Roles.AUDITOR, Roles.AGENCY_OFFICER, Roles.AGENCY_LEAD})
+    public Response get(@PathParam("agencyId") String agencyId, @PathParam("assignmentId") String assignmentId) {
+        return detail(inbox.get(seeInbox(agencyId), assignmentId));
     }
 
     @POST
     @Path("/{assignmentId}/acknowledge")
     @Operation(summary = "Acknowledge (If-Match required): the acknowledge clock stops")
-    public Response acknowledge(@PathParam("agencyId") String agencyId, @HeaderParam(Callers.AGENCY_HEADER) String caller,
-                                @PathParam("assignmentId") String assignmentId, @HeaderParam("If-Match") String ifMatch,
+    @RolesAllowed({Roles.AGENCY_OFFICER, Roles.AGENCY_LEAD})
+    public Response acknowledge(@PathParam("agencyId") String agencyId, @PathParam("assignmentId") String assignmentId,
+                                @HeaderParam("If-Match") String ifMatch,
                                 @Valid @NotNull Requests.Acknowledge request) {
-        return detail(inbox.acknowledge(Callers.inboxOf(agencyId, caller), assignmentId, request.acknowledgedBy(), ifMatch));
+        return detail(inbox.acknowledge(actFor(agencyId), assignmentId, request.acknowledgedBy(), ifMatch));
     }
 
     @POST
     @Path("/{assignmentId}/en-route")
     @Operation(summary = "Set off for the scene (If-Match required)")
-    public Response enRoute(@PathParam("agencyId") String agencyId, @HeaderParam(Callers.AGENCY_HEADER) String caller,
-                            @PathParam("assignmentId") String assignmentId, @HeaderParam("If-Match") String ifMatch,
+    @RolesAllowed({Roles.AGENCY_OFFICER, Roles.AGENCY_LEAD})
+    public Response enRoute(@PathParam("agencyId") String agencyId, @PathParam("assignmentId") String assignmentId,
+                            @HeaderParam("If-Match") String ifMatch,
                             @Valid @NotNull Requests.EnRoute request) {
-        return detail(inbox.enRoute(Callers.inboxOf(agencyId, caller), assignmentId, request.reportedBy(),
+        return detail(inbox.enRoute(actFor(agencyId), assignmentId, request.reportedBy(),
                 request.expectedArrivalAt(), ifMatch));
     }
 
     @POST
     @Path("/{assignmentId}/on-scene")
     @Operation(summary = "Arrive on scene (If-Match required): the on-scene clock stops")
-    public Response onScene(@PathParam("agencyId") String agencyId, @HeaderParam(Callers.AGENCY_HEADER) String caller,
-                            @PathParam("assignmentId") String assignmentId, @HeaderParam("If-Match") String ifMatch,
+    @RolesAllowed({Roles.AGENCY_OFFICER, Roles.AGENCY_LEAD})
+    public Response onScene(@PathParam("agencyId") String agencyId, @PathParam("assignmentId") String assignmentId,
+                            @HeaderParam("If-Match") String ifMatch,
                             @Valid @NotNull Requests.OnScene request) {
-        return detail(inbox.onScene(Callers.inboxOf(agencyId, caller), assignmentId, request.reportedBy(),
+        return detail(inbox.onScene(actFor(agencyId), assignmentId, request.reportedBy(),
                 request.personnelCount(), ifMatch));
     }
 
     @POST
     @Path("/{assignmentId}/release")
     @Operation(summary = "The agency's part is over (If-Match required)")
-    public Response release(@PathParam("agencyId") String agencyId, @HeaderParam(Callers.AGENCY_HEADER) String caller,
-                            @PathParam("assignmentId") String assignmentId, @HeaderParam("If-Match") String ifMatch,
+    @RolesAllowed({Roles.AGENCY_OFFICER, Roles.AGENCY_LEAD})
+    public Response release(@PathParam("agencyId") String agencyId, @PathParam("assignmentId") String assignmentId,
+                            @HeaderParam("If-Match") String ifMatch,
                             @Valid @NotNull Requests.Release request) {
-        return detail(inbox.release(Callers.inboxOf(agencyId, caller), assignmentId, request.releasedBy(), request.reason(),
+        return detail(inbox.release(actFor(agencyId), assignmentId, request.releasedBy(), request.reason(),
                 ifMatch));
     }
 
@@ -116,10 +137,11 @@ public class InboxResource {
     @Path("/{assignmentId}/notes")
     @Operation(summary = "Add a note or a situation report (kind note or situation-report); a retry with the same "
             + "Idempotency-Key and body returns the first answer")
-    public Response addNote(@PathParam("agencyId") String agencyId, @HeaderParam(Callers.AGENCY_HEADER) String caller,
-                            @PathParam("assignmentId") String assignmentId, @Valid @NotNull Requests.AddNote request,
+    @RolesAllowed({Roles.AGENCY_OFFICER, Roles.AGENCY_LEAD})
+    public Response addNote(@PathParam("agencyId") String agencyId, @PathParam("assignmentId") String assignmentId,
+                            @Valid @NotNull Requests.AddNote request,
                             @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri) {
-        var outcome = inbox.addNote(Callers.inboxOf(agencyId, caller), assignmentId, request.kind(), request.text(),
+        var outcome = inbox.addNote(actFor(agencyId), assignmentId, request.kind(), request.text(),
                 request.attachmentUrls() == null ? List.of() : request.attachmentUrls(), request.authoredBy(), key);
         InboxViews.Note note = outcome.result();
         return Callers.replayed(Response.created(uri.getAbsolutePathBuilder().path(note.id()).build()).entity(note),
@@ -130,10 +152,11 @@ public class InboxResource {
     @Path("/{assignmentId}/referrals")
     @Operation(summary = "Pass the assignment to another agency with a reason (If-Match required); a referral back to an "
             + "earlier holder or beyond the bound goes to the command HQ instead")
-    public Response refer(@PathParam("agencyId") String agencyId, @HeaderParam(Callers.AGENCY_HEADER) String caller,
-                          @PathParam("assignmentId") String assignmentId, @HeaderParam("If-Match") String ifMatch,
+    @RolesAllowed({Roles.AGENCY_OFFICER, Roles.AGENCY_LEAD})
+    public Response refer(@PathParam("agencyId") String agencyId, @PathParam("assignmentId") String assignmentId,
+                          @HeaderParam("If-Match") String ifMatch,
                           @Valid @NotNull Requests.Refer request) {
-        return detail(inbox.refer(Callers.inboxOf(agencyId, caller), assignmentId, request.toAgencyId(), request.reason(),
+        return detail(inbox.refer(actFor(agencyId), assignmentId, request.toAgencyId(), request.reason(),
                 request.referredBy(), ifMatch));
     }
 

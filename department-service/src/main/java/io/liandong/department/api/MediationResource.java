@@ -3,6 +3,9 @@ package io.liandong.department.api;
 import io.liandong.department.application.MediationService;
 import io.liandong.department.application.MediationViews;
 import io.liandong.platform.error.InvalidInputException;
+import io.liandong.platform.security.Caller;
+import io.liandong.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -29,16 +32,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MediationResource {
 
     private final MediationService mediations;
+    private final Caller caller;
 
-    MediationResource(MediationService mediations) {
+    MediationResource(MediationService mediations, Caller caller) {
         this.mediations = mediations;
+        this.caller = caller;
     }
 
     @POST
     @Operation(summary = "Open a mediation for an incident, run by the calling agency; parties default to the incident's")
-    public Response open(@HeaderParam(Callers.AGENCY_HEADER) String caller, @Valid @NotNull Requests.OpenMediation request,
+    @RolesAllowed({Roles.AGENCY_OFFICER, Roles.AGENCY_LEAD})
+    public Response open(@Valid @NotNull Requests.OpenMediation request,
                          @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri) {
-        var outcome = mediations.open(Callers.require(caller), request.incidentId(), Mapper.parties(request.parties()),
+        var outcome = mediations.open(caller.requireOwnAgency(), request.incidentId(), Mapper.parties(request.parties()),
                 request.openedBy(), key);
         MediationViews.MediationView m = outcome.result();
         return Callers.replayed(Response.created(uri.getAbsolutePathBuilder().path(m.id()).build())
@@ -47,63 +53,70 @@ public class MediationResource {
 
     @GET
     @Operation(summary = "The calling agency's mediations of an incident")
-    public List<MediationViews.MediationView> list(@HeaderParam(Callers.AGENCY_HEADER) String caller,
-                                                   @QueryParam("incidentId") String incidentId) {
+    @RolesAllowed({Roles.HQ_OPERATOR, Roles.HQ_COMMANDER, Roles.AUDITOR, Roles.AGENCY_OFFICER, Roles.AGENCY_LEAD})
+    public List<MediationViews.MediationView> list(@QueryParam("incidentId") String incidentId) {
         if (incidentId == null || incidentId.isBlank()) {
             throw new InvalidInputException("incidentId", "must name the incident");
         }
-        return mediations.ofIncident(Callers.require(caller), incidentId);
+        return caller.isHq() ? mediations.ofIncidentForAnyAgency(incidentId)
+                : mediations.ofIncident(caller.requireOwnAgency(), incidentId);
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One mediation: parties, sessions, proposals with their answers, and how it ended")
-    public Response get(@HeaderParam(Callers.AGENCY_HEADER) String caller, @PathParam("id") String id) {
-        return mediation(mediations.get(Callers.require(caller), id));
+    @RolesAllowed({Roles.HQ_OPERATOR, Roles.HQ_COMMANDER, Roles.AUDITOR, Roles.AGENCY_OFFICER, Roles.AGENCY_LEAD})
+    public Response get(@PathParam("id") String id) {
+        return mediation(caller.isHq() ? mediations.getForAnyAgency(id) : mediations.get(caller.requireOwnAgency(), id));
     }
 
     @POST
     @Path("/{id}/sessions")
     @Operation(summary = "Record a session: when, where, each party's representatives and demands")
-    public Response holdSession(@HeaderParam(Callers.AGENCY_HEADER) String caller, @PathParam("id") String id,
+    @RolesAllowed({Roles.AGENCY_OFFICER, Roles.AGENCY_LEAD})
+    public Response holdSession(@PathParam("id") String id,
                                 @Valid @NotNull Requests.HoldSession request, @HeaderParam("Idempotency-Key") String key) {
-        var outcome = mediations.holdSession(Callers.require(caller), id, Mapper.session(request), key);
+        var outcome = mediations.holdSession(caller.requireOwnAgency(), id, Mapper.session(request), key);
         return Callers.replayed(Response.status(Response.Status.CREATED).entity(outcome.result()), outcome.replayed());
     }
 
     @POST
     @Path("/{id}/proposals")
     @Operation(summary = "Put a proposal to the parties: who proposes (a party or the mediating agency) and the terms")
-    public Response propose(@HeaderParam(Callers.AGENCY_HEADER) String caller, @PathParam("id") String id,
+    @RolesAllowed({Roles.AGENCY_OFFICER, Roles.AGENCY_LEAD})
+    public Response propose(@PathParam("id") String id,
                             @Valid @NotNull Requests.Propose request, @HeaderParam("Idempotency-Key") String key) {
-        var outcome = mediations.propose(Callers.require(caller), id, request.proposedBy(), request.terms(), key);
+        var outcome = mediations.propose(caller.requireOwnAgency(), id, request.proposedBy(), request.terms(), key);
         return Callers.replayed(Response.status(Response.Status.CREATED).entity(outcome.result()), outcome.replayed());
     }
 
     @POST
     @Path("/{id}/proposals/{proposalId}/answers")
     @Operation(summary = "A party's answer: accept, reject, or counter with its own terms")
-    public MediationViews.ProposalView answer(@HeaderParam(Callers.AGENCY_HEADER) String caller, @PathParam("id") String id,
+    @RolesAllowed({Roles.AGENCY_OFFICER, Roles.AGENCY_LEAD})
+    public MediationViews.ProposalView answer(@PathParam("id") String id,
                                               @PathParam("proposalId") String proposalId,
                                               @Valid @NotNull Requests.Answer request) {
-        return mediations.answer(Callers.require(caller), id, proposalId, request.partyId(), request.answer(),
+        return mediations.answer(caller.requireOwnAgency(), id, proposalId, request.partyId(), request.answer(),
                 request.counterTerms());
     }
 
     @POST
     @Path("/{id}/agreement")
     @Operation(summary = "The signed agreement; its commitments are published for follow-up (If-Match required)")
-    public Response agree(@HeaderParam(Callers.AGENCY_HEADER) String caller, @PathParam("id") String id,
+    @RolesAllowed({Roles.AGENCY_OFFICER, Roles.AGENCY_LEAD})
+    public Response agree(@PathParam("id") String id,
                           @HeaderParam("If-Match") String ifMatch, @Valid @NotNull Requests.Agree request) {
-        return mediation(mediations.agree(Callers.require(caller), id, Mapper.agreement(request), ifMatch));
+        return mediation(mediations.agree(caller.requireOwnAgency(), id, Mapper.agreement(request), ifMatch));
     }
 
     @POST
     @Path("/{id}/failure")
     @Operation(summary = "The negotiation failed: recorded and published so it is followed up (If-Match required)")
-    public Response fail(@HeaderParam(Callers.AGENCY_HEADER) String caller, @PathParam("id") String id,
+    @RolesAllowed({Roles.AGENCY_OFFICER, Roles.AGENCY_LEAD})
+    public Response fail(@PathParam("id") String id,
                          @HeaderParam("If-Match") String ifMatch, @Valid @NotNull Requests.Fail request) {
-        return mediation(mediations.fail(Callers.require(caller), id, request.reason(), request.mediateAgainWithinDays(),
+        return mediation(mediations.fail(caller.requireOwnAgency(), id, request.reason(), request.mediateAgainWithinDays(),
                 ifMatch));
     }
 

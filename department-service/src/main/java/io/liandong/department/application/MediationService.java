@@ -100,7 +100,7 @@ public class MediationService {
     /** Opens a mediation for an incident, run by the calling agency; the parties default to the incident's. */
     MediationViews.MediationView open(String agencyId, String incidentId, List<Party> parties, String openedBy) {
         if (!agencies.exists(agencyId)) {
-            throw new InvalidInputException("X-Liandong-Agency", "no agency '" + agencyId + "' in the registry");
+            throw new InvalidInputException("agency", "no agency '" + agencyId + "' in the registry (the token's agency claim)");
         }
         List<Party> bound = parties;
         if (bound == null) {
@@ -133,6 +133,23 @@ public class MediationService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public MediationViews.MediationView get(String agencyId, String mediationId) {
         return view(find(agencyId, mediationId));
+    }
+
+    /** Any agency's mediation, for those who see every agency's (the HQ, auditors). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public MediationViews.MediationView getForAnyAgency(String mediationId) {
+        MediationEntity m = MediationEntity.findById(mediationId);
+        if (m == null) {
+            throw new UnknownResourceException("mediation", mediationId);
+        }
+        return view(m);
+    }
+
+    /** Every agency's mediations of an incident, for those who see every agency's. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<MediationViews.MediationView> ofIncidentForAnyAgency(String incidentId) {
+        return MediationEntity.<MediationEntity>list("incidentId = ?1 ORDER BY openedAt, id", incidentId).stream()
+                .map(this::view).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

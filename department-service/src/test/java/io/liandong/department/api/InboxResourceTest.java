@@ -27,12 +27,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import io.liandong.platform.testing.As;
 
 @QuarkusTest
 @WithTestResource(DevstackTestResource.class)
 class InboxResourceTest {
 
-    static final String AGENCY = "X-Liandong-Agency";
 
     /** An assignment for {@code agency} published by "dispatch" on Kafka, once it is in the inbox. */
     static String arrive(String agency) {
@@ -44,7 +44,7 @@ class InboxResourceTest {
     }
 
     static RequestSpecification as(String agency) {
-        return given().contentType(ContentType.JSON).header(AGENCY, agency);
+        return As.agency(agency).contentType(ContentType.JSON);
     }
 
     static String path(String agency, String assignment) {
@@ -83,7 +83,7 @@ class InboxResourceTest {
         as(other).get(inbox).then().statusCode(404).contentType("application/problem+json");
         as(agency).get(path(agency, foreign)).then().statusCode(404).contentType("application/problem+json");
         as(other).get(path(agency, second)).then().statusCode(404);
-        given().get(inbox).then().statusCode(422).body("errors[0].field", equalTo(AGENCY));
+        given().get(inbox).then().statusCode(401).contentType("application/problem+json");
         as(agency).queryParam("status", "lost").get(inbox).then().statusCode(422).body("errors[0].field", equalTo("status"));
         as(agency).queryParam("limit", 0).get(inbox).then().statusCode(422).body("errors[0].field", equalTo("limit"));
         as(agency).queryParam("cursor", "bogus").get(inbox).then().statusCode(422).body("errors[0].field", equalTo("cursor"));

@@ -1,6 +1,5 @@
 package io.liandong.department.benchmark;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -38,6 +37,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import io.liandong.platform.testing.As;
 
 /**
  * How fast an agency learns of its assignment and the HQ of the agency's answer: dispatch's
@@ -151,7 +151,7 @@ class DepartmentBenchmark {
     }
 
     private static void acknowledge(String id) {
-        given().contentType(ContentType.JSON).header("X-Liandong-Agency", AGENCY).header("If-Match", "\"0\"")
+        As.agency(AGENCY).contentType(ContentType.JSON).header("If-Match", "\"0\"")
                 .body("{\"acknowledgedBy\": \"duty\"}").post("/api/v1/agencies/" + AGENCY + "/assignments/" + id + "/acknowledge")
                 .then().statusCode(200);
     }

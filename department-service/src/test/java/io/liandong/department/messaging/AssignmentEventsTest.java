@@ -1,6 +1,5 @@
 package io.liandong.department.messaging;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -23,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import io.liandong.platform.testing.As;
 
 /** What dispatch publishes fills the inboxes, whatever the duplicates and the order. */
 @QuarkusTest
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class AssignmentEventsTest {
 
     private static void awaitInInbox(String agency, String assignmentId) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("X-Liandong-Agency", agency)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> As.agency(agency)
                 .get("/api/v1/agencies/" + agency + "/assignments/" + assignmentId).then().statusCode(200));
     }
 
@@ -62,7 +62,7 @@ class AssignmentEventsTest {
         Dispatch.send(created);
         awaitInInbox(created.agencyId(), created.assignmentId());
 
-        given().header("X-Liandong-Agency", created.agencyId())
+        As.agency(created.agencyId())
                 .get("/api/v1/agencies/" + created.agencyId() + "/assignments/" + created.assignmentId()).then()
                 .body("assignment.status", equalTo("en-route"))
                 .body("dispatchSignals", hasSize(2))
@@ -92,16 +92,16 @@ class AssignmentEventsTest {
         awaitInInbox("city-command-hq", unknown.assignmentId());
 
         // grievance.linked travels on another topic: no order with dispatch's events, so wait for it too.
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("X-Liandong-Agency", "community-binhe")
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> As.agency("community-binhe")
                 .get("/api/v1/agencies/community-binhe/assignments/" + community.assignmentId()).then().statusCode(200)
                 .body("assignment.routedBy", equalTo("registry")).body("assignment.assignedAgencyId", equalTo("community-committee"))
                 .body("incident.disputeType", equalTo("rent-increase")).body("incident.parties", hasSize(2))
                 .body("incident.linkedGrievanceIds", hasSize(1))
                 .body("timeline.type", hasItem("io.liandong.incident.reported.v1")));
-        given().header("X-Liandong-Agency", "commerce-bureau")
+        As.agency("commerce-bureau")
                 .get("/api/v1/agencies/commerce-bureau/assignments/" + competent.assignmentId()).then().statusCode(200)
                 .body("assignment.routedBy", equalTo("registry"));
-        given().header("X-Liandong-Agency", "city-command-hq")
+        As.agency("city-command-hq")
                 .get("/api/v1/agencies/city-command-hq/assignments/" + unknown.assignmentId()).then()
                 .body("assignment.routedBy", equalTo("hq"));
     }

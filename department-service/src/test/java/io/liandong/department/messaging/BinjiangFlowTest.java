@@ -1,6 +1,5 @@
 package io.liandong.department.messaging;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -30,6 +29,7 @@ import java.time.Period;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import io.liandong.platform.testing.As;
 
 /**
  * The Binjiang story through department-service: dispatch's assignment.created on Kafka puts the
@@ -43,7 +43,7 @@ class BinjiangFlowTest {
     static final String BUREAU = "commerce-bureau";
 
     static RequestSpecification bureau() {
-        return given().contentType(ContentType.JSON).header("X-Liandong-Agency", BUREAU);
+        return As.agency(BUREAU).contentType(ContentType.JSON);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.liandong.department.support;
 
-import static io.restassured.RestAssured.given;
 
 import io.liandong.contracts.EventEnvelope;
 import io.liandong.contracts.EventPayload;
@@ -18,6 +17,7 @@ import io.liandong.platform.cloudevents.CloudEventCodec;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import io.liandong.platform.testing.As;
 
 /** What dispatch-service (and grievance-service) would publish, written to their topics as they would. */
 public final class Dispatch {
@@ -56,6 +56,6 @@ public final class Dispatch {
     }
 
     public static String etag(String path, String agency) {
-        return given().header("X-Liandong-Agency", agency).get(path).then().statusCode(200).extract().header("ETag");
+        return As.agency(agency).get(path).then().statusCode(200).extract().header("ETag");
     }
 }
