@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -52,6 +54,7 @@ public class ConsoleFeed {
     private final Duration delaysEvery;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile boolean running;
+    private final CountDownLatch stopped = new CountDownLatch(1);
     private Thread thread;
 
     ConsoleFeed(ConsoleHub hub,
@@ -87,8 +90,8 @@ public class ConsoleFeed {
         if (c != null) {
             c.wakeup();
         }
+        stopped.countDown(); // ends a wait before reconnecting
         if (thread != null) {
-            thread.interrupt(); // ends a wait before reconnecting
             try {
                 thread.join(Duration.ofSeconds(5).toMillis());
             } catch (InterruptedException e) {
@@ -116,7 +119,9 @@ public class ConsoleFeed {
                 }
                 LOG.errorf(e, "the operators' console lost its feed (%s); it reconnects in %s", e.getMessage(), RETRY);
                 try {
-                    Thread.sleep(RETRY.toMillis());
+                    if (stopped.await(RETRY.toMillis(), TimeUnit.MILLISECONDS)) {
+                        return;
+                    }
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     return;

@@ -74,7 +74,7 @@ class ConsoleBrowserTest {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1600,1500", "--lang=zh-CN", "--force-device-scale-factor=1");
+                "--window-size=1600,1800", "--lang=zh-CN", "--force-device-scale-factor=1");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -163,6 +163,12 @@ class ConsoleBrowserTest {
                 .hasSize(1);
         System.out.println("console: shown after (ms from the write) " + shownAfterMillis);
         screenshot();
+
+        // The same page in English: the labels change, what the agencies wrote stays as written.
+        browser.findElement(By.id("language")).click();
+        card = browser.findElement(By.cssSelector("#incidents [data-incident-id='" + incident + "']")).getText();
+        assertThat(card).contains("BREACHED", "OVERDUE", "Mediation", "滨江商圈管理处");
+        assertThat(browser.findElement(By.cssSelector("h1")).getText()).contains("Operators' live console");
     }
 
     private static void status(ConsoleEvents events, String incident, String from, String to, Instant at) {
