@@ -46,7 +46,7 @@ public class DeadlineScheduler {
         this.owner = ManagementFactory.getRuntimeMXBean().getName();
     }
 
-    @Scheduled(every = "${liandong.platform.deadline.poll-interval:1s}", delay = 2,
+    @Scheduled(every = "${liandong.platform.deadline.poll-interval:1s}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         if (!enabled) {
