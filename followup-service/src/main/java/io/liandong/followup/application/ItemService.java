@@ -197,7 +197,7 @@ public class ItemService {
             throw new InvalidInputException("beneficiaryId", "the commitment was not made to " + beneficiaryId);
         }
         if (item.agencyVerified && (caller == null || !caller.trim().equals(beneficiaryId))) {
-            throw new InvalidInputException("X-Liandong-Agency", beneficiaryId + " verifies this item and must call as itself");
+            throw new InvalidInputException("agency", beneficiaryId + " verifies this item and must call as itself (the token's agency)");
         }
     }
 

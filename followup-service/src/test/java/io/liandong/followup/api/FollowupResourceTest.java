@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import io.liandong.platform.testing.As;
 
 /**
  * Every follow-up endpoint and its bad inputs, against a real broker and database. The items come
@@ -32,7 +33,6 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(DevstackTestResource.class)
 class FollowupResourceTest {
 
-    static final String AGENCY = "X-Liandong-Agency";
     static final String UPDATED = "io.liandong.followup.item-updated.v1";
     static final String VERIFIED = "io.liandong.followup.item-verified.v1";
     static final String REOPENED = "io.liandong.followup.item-reopened.v1";
@@ -49,27 +49,27 @@ class FollowupResourceTest {
     @Test
     void plansByIncidentListEachItemWithItsCommitment() {
         Resolutions.agreed(incident, agency, clock.instant());
-        given().get("/api/v1/incidents/" + incident + "/followup-plans").then().statusCode(200)
+        As.hq().get("/api/v1/incidents/" + incident + "/followup-plans").then().statusCode(200)
                 .body("$", hasSize(1)).body("[0].source", equalTo("agreement")).body("[0].items", hasSize(4))
                 .body("[0].items[0].status", equalTo("pending")).body("[0].items[0].responsibleAgencyId", equalTo(agency))
                 .body("[0].items[0].owner.kind", equalTo("party")).body("[0].items[0].beneficiaries", contains("binjiang-merchants"))
                 .body("[0].items[0].linkedGrievanceIds", hasSize(5)).body("[0].items[3].owner.id", equalTo(agency));
-        given().get("/api/v1/incidents/unknown-" + UUID.randomUUID() + "/followup-plans").then().statusCode(200).body("$", hasSize(0));
+        As.hq().get("/api/v1/incidents/unknown-" + UUID.randomUUID() + "/followup-plans").then().statusCode(200).body("$", hasSize(0));
     }
 
     @Test
     void theOwnerStartsAndFinishesWithEvidenceAndABeneficiaryVerifies() {
         String item = Resolutions.agreed(incident, agency, clock.instant()).get(0);
-        String etag = given().get("/api/v1/followup-items/" + item).then().statusCode(200)
+        String etag = As.hq().get("/api/v1/followup-items/" + item).then().statusCode(200)
                 .header("ETag", equalTo("\"0\"")).body("status", equalTo("pending")).extract().header("ETag");
 
-        etag = given().header(AGENCY, agency).header("If-Match", etag).post("/api/v1/followup-items/" + item + "/start")
+        etag = As.agency(agency).header("If-Match", etag).post("/api/v1/followup-items/" + item + "/start")
                 .then().statusCode(200).body("status", equalTo("in-progress")).extract().header("ETag");
-        etag = given().header(AGENCY, agency).header("If-Match", etag).contentType(ContentType.JSON).body(DONE)
+        etag = As.agency(agency).header("If-Match", etag).contentType(ContentType.JSON).body(DONE)
                 .post("/api/v1/followup-items/" + item + "/done").then().statusCode(200)
                 .body("status", equalTo("done")).body("evidenceUrls", contains("https://files.example.org/addenda.pdf"))
                 .extract().header("ETag");
-        given().header("If-Match", etag).contentType(ContentType.JSON)
+        As.hq().header("If-Match", etag).contentType(ContentType.JSON)
                 .body(Map.of("beneficiaryId", "binjiang-merchants", "note", "confirmed at the merchants' meeting"))
                 .post("/api/v1/followup-items/" + item + "/verify").then().statusCode(200).body("status", equalTo("verified"));
 
@@ -85,7 +85,7 @@ class FollowupResourceTest {
     void aDisputeReopensTheItemAndTheOwnerStartsAgain() {
         String item = Resolutions.agreed(incident, agency, clock.instant()).get(0);
         String etag = toDone(item);
-        etag = given().header("If-Match", etag).contentType(ContentType.JSON)
+        etag = As.hq().header("If-Match", etag).contentType(ContentType.JSON)
                 .body(Map.of("beneficiaryId", "binjiang-merchants", "reason", "stage two rent raised early",
                         "grievanceId", "grv-2026-000418"))
                 .post("/api/v1/followup-items/" + item + "/dispute").then().statusCode(200).body("status", equalTo("reopened"))
@@ -93,27 +93,27 @@ class FollowupResourceTest {
         assertThat(Db.events(REOPENED, item)).hasSize(1).first().asString().contains("grv-2026-000418", "stage two");
         assertThat(Db.count("SELECT count(*) FROM platform_deadline WHERE subject = ? AND name LIKE 'overdue#%' AND cancelled_at IS NULL",
                 item)).isEqualTo(1);
-        given().header(AGENCY, agency).header("If-Match", etag).post("/api/v1/followup-items/" + item + "/start")
+        As.agency(agency).header("If-Match", etag).post("/api/v1/followup-items/" + item + "/start")
                 .then().statusCode(200).body("status", equalTo("in-progress"));
     }
 
     @Test
     void itemsByOwnerAgencyArePagedSoonestDueFirstAndOnlyForThatAgency() {
         List<String> items = Resolutions.agreed(incident, agency, clock.instant());
-        String next = given().header(AGENCY, agency).queryParam("limit", 3).get("/api/v1/agencies/" + agency + "/followup-items")
+        String next = As.agency(agency).queryParam("limit", 3).get("/api/v1/agencies/" + agency + "/followup-items")
                 .then().statusCode(200).body("items.id", contains(items.get(0), items.get(1), items.get(2)))
                 .body("nextCursor", notNullValue()).extract().path("nextCursor");
-        given().header(AGENCY, agency).queryParam("limit", 3).queryParam("cursor", next)
+        As.agency(agency).queryParam("limit", 3).queryParam("cursor", next)
                 .get("/api/v1/agencies/" + agency + "/followup-items")
                 .then().statusCode(200).body("items.id", contains(items.get(3))).body("nextCursor", nullValue());
 
-        given().header(AGENCY, "someone-else").get("/api/v1/agencies/" + agency + "/followup-items").then().statusCode(404)
+        As.agency("someone-else").get("/api/v1/agencies/" + agency + "/followup-items").then().statusCode(404)
                 .contentType("application/problem+json");
-        given().get("/api/v1/agencies/" + agency + "/followup-items").then().statusCode(422)
-                .contentType("application/problem+json").body("errors.field", hasItem("X-Liandong-Agency"));
-        given().header(AGENCY, agency).queryParam("cursor", "not-a-cursor").get("/api/v1/agencies/" + agency + "/followup-items")
+        given().get("/api/v1/agencies/" + agency + "/followup-items").then().statusCode(401)
+                .contentType("application/problem+json");
+        As.agency(agency).queryParam("cursor", "not-a-cursor").get("/api/v1/agencies/" + agency + "/followup-items")
                 .then().statusCode(422).body("errors.field", hasItem("cursor"));
-        given().header(AGENCY, agency).queryParam("limit", 0).get("/api/v1/agencies/" + agency + "/followup-items")
+        As.agency(agency).queryParam("limit", 0).get("/api/v1/agencies/" + agency + "/followup-items")
                 .then().statusCode(422).body("errors.field", hasItem("limit"));
     }
 
@@ -124,65 +124,64 @@ class FollowupResourceTest {
         long events = Db.eventCount(item);
 
         // unknown item; another agency's item (as if it did not exist); no agency named
-        given().header(AGENCY, agency).header("If-Match", "\"0\"").post("/api/v1/followup-items/nope/start").then()
+        As.agency(agency).header("If-Match", "\"0\"").post("/api/v1/followup-items/nope/start").then()
                 .statusCode(404).contentType("application/problem+json");
-        given().get("/api/v1/followup-items/nope").then().statusCode(404).contentType("application/problem+json");
-        given().header(AGENCY, "other-agency").header("If-Match", "\"0\"").contentType(ContentType.JSON).body(DONE)
+        As.hq().get("/api/v1/followup-items/nope").then().statusCode(404).contentType("application/problem+json");
+        As.agency("other-agency").header("If-Match", "\"0\"").contentType(ContentType.JSON).body(DONE)
                 .post("/api/v1/followup-items/" + item + "/done").then().statusCode(404).contentType("application/problem+json");
-        given().header("If-Match", "\"0\"").post("/api/v1/followup-items/" + item + "/start").then().statusCode(422)
-                .body("errors.field", hasItem("X-Liandong-Agency"));
+        given().header("If-Match", "\"0\"").post("/api/v1/followup-items/" + item + "/start").then().statusCode(401);
         // If-Match missing or stale
-        given().header(AGENCY, agency).post("/api/v1/followup-items/" + item + "/start").then().statusCode(428)
+        As.agency(agency).post("/api/v1/followup-items/" + item + "/start").then().statusCode(428)
                 .contentType("application/problem+json");
-        given().header(AGENCY, agency).header("If-Match", "\"7\"").post("/api/v1/followup-items/" + item + "/start").then()
+        As.agency(agency).header("If-Match", "\"7\"").post("/api/v1/followup-items/" + item + "/start").then()
                 .statusCode(412).contentType("application/problem+json");
         // out of order: done before start, verify and dispute before done
-        given().header(AGENCY, agency).header("If-Match", "\"0\"").contentType(ContentType.JSON).body(DONE)
+        As.agency(agency).header("If-Match", "\"0\"").contentType(ContentType.JSON).body(DONE)
                 .post("/api/v1/followup-items/" + item + "/done").then().statusCode(409).contentType("application/problem+json");
-        given().header("If-Match", "\"0\"").contentType(ContentType.JSON).body(Map.of("beneficiaryId", "binjiang-merchants"))
+        As.hq().header("If-Match", "\"0\"").contentType(ContentType.JSON).body(Map.of("beneficiaryId", "binjiang-merchants"))
                 .post("/api/v1/followup-items/" + item + "/verify").then().statusCode(409);
-        given().header("If-Match", "\"0\"").contentType(ContentType.JSON)
+        As.hq().header("If-Match", "\"0\"").contentType(ContentType.JSON)
                 .body(Map.of("beneficiaryId", "binjiang-merchants", "reason", "x"))
                 .post("/api/v1/followup-items/" + item + "/dispute").then().statusCode(409);
         assertUnchanged(item, "pending", 0, events);
 
-        String etag = given().header(AGENCY, agency).header("If-Match", "\"0\"").post("/api/v1/followup-items/" + item + "/start")
+        String etag = As.agency(agency).header("If-Match", "\"0\"").post("/api/v1/followup-items/" + item + "/start")
                 .then().statusCode(200).extract().header("ETag");
         events = Db.eventCount(item);
         // bodies: missing, no note, no evidence, a URL that is not one, unknown field, malformed JSON
-        given().header(AGENCY, agency).header("If-Match", etag).contentType(ContentType.JSON)
+        As.agency(agency).header("If-Match", etag).contentType(ContentType.JSON)
                 .post("/api/v1/followup-items/" + item + "/done").then().statusCode(400).contentType("application/problem+json");
-        given().header(AGENCY, agency).header("If-Match", etag).contentType(ContentType.JSON)
+        As.agency(agency).header("If-Match", etag).contentType(ContentType.JSON)
                 .body(Map.of("note", " ", "evidenceUrls", List.of()))
                 .post("/api/v1/followup-items/" + item + "/done").then().statusCode(400)
                 .body("errors.field", hasItem("note")).body("errors.field", hasItem("evidenceUrls"));
-        given().header(AGENCY, agency).header("If-Match", etag).contentType(ContentType.JSON)
+        As.agency(agency).header("If-Match", etag).contentType(ContentType.JSON)
                 .body(Map.of("note", "done", "evidenceUrls", List.of("https://ok.example.org/a.pdf", "file:///etc/passwd")))
                 .post("/api/v1/followup-items/" + item + "/done").then().statusCode(422)
                 .body("errors.field", hasItem("evidenceUrls[1]"));
-        given().header(AGENCY, agency).header("If-Match", etag).contentType(ContentType.JSON)
+        As.agency(agency).header("If-Match", etag).contentType(ContentType.JSON)
                 .body(Map.of("note", "done", "evidenceUrls", List.of("https://ok.example.org/a.pdf"), "extra", 1))
                 .post("/api/v1/followup-items/" + item + "/done").then().statusCode(400);
-        given().header(AGENCY, agency).header("If-Match", etag).contentType(ContentType.JSON).body("{\"note\":")
+        As.agency(agency).header("If-Match", etag).contentType(ContentType.JSON).body("{\"note\":")
                 .post("/api/v1/followup-items/" + item + "/done").then().statusCode(400).contentType("application/problem+json");
         assertUnchanged(item, "in-progress", 1, events);
 
-        etag = given().header(AGENCY, agency).header("If-Match", etag).contentType(ContentType.JSON).body(DONE)
+        etag = As.agency(agency).header("If-Match", etag).contentType(ContentType.JSON).body(DONE)
                 .post("/api/v1/followup-items/" + item + "/done").then().statusCode(200).extract().header("ETag");
         events = Db.eventCount(item);
         // a verification or dispute by someone the commitment was not made to; a grievance it does not answer
-        given().header("If-Match", etag).contentType(ContentType.JSON).body(Map.of("beneficiaryId", "a-passer-by"))
+        As.hq().header("If-Match", etag).contentType(ContentType.JSON).body(Map.of("beneficiaryId", "a-passer-by"))
                 .post("/api/v1/followup-items/" + item + "/verify").then().statusCode(422)
                 .contentType("application/problem+json").body("errors.field", hasItem("beneficiaryId"));
-        given().header("If-Match", etag).contentType(ContentType.JSON)
+        As.hq().header("If-Match", etag).contentType(ContentType.JSON)
                 .body(Map.of("beneficiaryId", "a-passer-by", "reason", "not done"))
                 .post("/api/v1/followup-items/" + item + "/dispute").then().statusCode(422).body("errors.field", hasItem("beneficiaryId"));
-        given().header("If-Match", etag).contentType(ContentType.JSON)
+        As.hq().header("If-Match", etag).contentType(ContentType.JSON)
                 .body(Map.of("beneficiaryId", "binjiang-merchants", "reason", "not done", "grievanceId", "grv-unrelated"))
                 .post("/api/v1/followup-items/" + item + "/dispute").then().statusCode(422).body("errors.field", hasItem("grievanceId"));
-        given().header("If-Match", etag).contentType(ContentType.JSON).body(Map.of("note", "no one"))
+        As.hq().header("If-Match", etag).contentType(ContentType.JSON).body(Map.of("note", "no one"))
                 .post("/api/v1/followup-items/" + item + "/verify").then().statusCode(400).body("errors.field", hasItem("beneficiaryId"));
-        given().contentType(ContentType.JSON).body(Map.of("beneficiaryId", "binjiang-merchants"))
+        As.hq().contentType(ContentType.JSON).body(Map.of("beneficiaryId", "binjiang-merchants"))
                 .post("/api/v1/followup-items/" + item + "/verify").then().statusCode(428);
         assertUnchanged(item, "done", 2, events);
     }
@@ -191,30 +190,30 @@ class FollowupResourceTest {
     void aRetriedMoveWithTheSameIdempotencyKeyReplaysTheFirstAnswerAndChangesNothing() {
         String item = Resolutions.agreed(incident, agency, clock.instant()).get(0);
         String key = "start-" + UUID.randomUUID();
-        given().header(AGENCY, agency).header("If-Match", "\"0\"").header("Idempotency-Key", key)
+        As.agency(agency).header("If-Match", "\"0\"").header("Idempotency-Key", key)
                 .post("/api/v1/followup-items/" + item + "/start").then().statusCode(200)
                 .header("ETag", equalTo("\"1\"")).header("Idempotent-Replayed", nullValue()).body("status", equalTo("in-progress"));
         long events = Db.eventCount(item);
         // the answer was lost; the client retries the same request with the same key
-        given().header(AGENCY, agency).header("If-Match", "\"0\"").header("Idempotency-Key", key)
+        As.agency(agency).header("If-Match", "\"0\"").header("Idempotency-Key", key)
                 .post("/api/v1/followup-items/" + item + "/start").then().statusCode(200)
                 .header("ETag", equalTo("\"1\"")).header("Idempotent-Replayed", equalTo("true")).body("status", equalTo("in-progress"));
         assertUnchanged(item, "in-progress", 1, events);
         // the same key for another request, and a key that is not one: 422, nothing done
-        given().header(AGENCY, agency).header("If-Match", "\"1\"").header("Idempotency-Key", key).contentType(ContentType.JSON)
+        As.agency(agency).header("If-Match", "\"1\"").header("Idempotency-Key", key).contentType(ContentType.JSON)
                 .body(DONE).post("/api/v1/followup-items/" + item + "/done").then().statusCode(200);   // another move: its own scope
         events = Db.eventCount(item);
-        given().header(AGENCY, agency).header("If-Match", "\"2\"").header("Idempotency-Key", key)
+        As.agency(agency).header("If-Match", "\"2\"").header("Idempotency-Key", key)
                 .post("/api/v1/followup-items/" + item + "/start").then().statusCode(422)
                 .contentType("application/problem+json").body("type", equalTo("urn:liandong:problem:idempotency-key-reused"));
-        given().header("If-Match", "\"2\"").header("Idempotency-Key", "has a space").contentType(ContentType.JSON)
+        As.hq().header("If-Match", "\"2\"").header("Idempotency-Key", "has a space").contentType(ContentType.JSON)
                 .body(Map.of("beneficiaryId", "binjiang-merchants")).post("/api/v1/followup-items/" + item + "/verify").then()
                 .statusCode(422).body("errors.field", hasItem("Idempotency-Key"));
         assertUnchanged(item, "done", 2, events);
 
         String verifyKey = "verify-" + UUID.randomUUID();
         for (String replayed : new String[] {null, "true"}) {
-            given().header("If-Match", "\"2\"").header("Idempotency-Key", verifyKey).contentType(ContentType.JSON)
+            As.hq().header("If-Match", "\"2\"").header("Idempotency-Key", verifyKey).contentType(ContentType.JSON)
                     .body(Map.of("beneficiaryId", "binjiang-merchants")).post("/api/v1/followup-items/" + item + "/verify").then()
                     .statusCode(200).body("status", equalTo("verified")).header("Idempotent-Replayed", equalTo(replayed));
         }
@@ -224,11 +223,11 @@ class FollowupResourceTest {
     @Test
     void theBoardsLatenessCountsItemsFinishedLateAsWellAsThoseStillOverdue() {
         String item = Resolutions.agreed(incident, agency, clock.instant()).get(0);
-        String etag = given().header(AGENCY, agency).header("If-Match", "\"0\"").post("/api/v1/followup-items/" + item + "/start")
+        String etag = As.agency(agency).header("If-Match", "\"0\"").post("/api/v1/followup-items/" + item + "/start")
                 .then().statusCode(200).extract().header("ETag");
-        java.time.Instant due = java.time.Instant.parse(given().get("/api/v1/followup-items/" + item).then().extract().path("dueAt"));
+        java.time.Instant due = java.time.Instant.parse(As.hq().get("/api/v1/followup-items/" + item).then().extract().path("dueAt"));
         clock.advance(java.time.Duration.between(clock.instant(), due).plusHours(36));      // finished 36 h late
-        given().header(AGENCY, agency).header("If-Match", etag).contentType(ContentType.JSON).body(DONE)
+        As.agency(agency).header("If-Match", etag).contentType(ContentType.JSON).body(DONE)
                 .post("/api/v1/followup-items/" + item + "/done").then().statusCode(200)
                 .body("doneAt", equalTo(clock.instant().toString()));
 
@@ -252,19 +251,19 @@ class FollowupResourceTest {
         assertThat(Db.count("SELECT count(*) FROM followup_item WHERE id = ? AND done_at - due_at = interval '36 hours'", item))
                 .isEqualTo(1);
         long expected = Math.round(late.stream().mapToDouble(Double::doubleValue).average().orElse(0));
-        Number board = given().get("/api/v1/followup-board").then().statusCode(200).extract().path("averageLatenessSeconds");
+        Number board = As.hq().get("/api/v1/followup-board").then().statusCode(200).extract().path("averageLatenessSeconds");
         assertThat(board.longValue()).isBetween(expected - 1, expected + 1);
     }
 
     private String toDone(String item) {
-        String etag = given().header(AGENCY, agency).header("If-Match", "*").post("/api/v1/followup-items/" + item + "/start")
+        String etag = As.agency(agency).header("If-Match", "*").post("/api/v1/followup-items/" + item + "/start")
                 .then().statusCode(200).extract().header("ETag");
-        return given().header(AGENCY, agency).header("If-Match", etag).contentType(ContentType.JSON).body(DONE)
+        return As.agency(agency).header("If-Match", etag).contentType(ContentType.JSON).body(DONE)
                 .post("/api/v1/followup-items/" + item + "/done").then().statusCode(200).extract().header("ETag");
     }
 
     private static void assertUnchanged(String item, String status, int version, long events) {
-        ValidatableResponse r = given().get("/api/v1/followup-items/" + item).then().statusCode(200);
+        ValidatableResponse r = As.hq().get("/api/v1/followup-items/" + item).then().statusCode(200);
         r.body("status", equalTo(status)).header("ETag", equalTo("\"" + version + "\""));
         assertThat(Db.eventCount(item)).isEqualTo(events);
     }

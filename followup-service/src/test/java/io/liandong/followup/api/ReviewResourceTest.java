@@ -1,6 +1,5 @@
 package io.liandong.followup.api;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -19,6 +18,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import io.liandong.platform.testing.As;
 
 /**
  * The after-action review from events consumed on Kafka: the golden samples of the Binjiang
@@ -46,13 +46,13 @@ class ReviewResourceTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> Db.count(
                 "SELECT count(*) FROM incident_event WHERE incident_id = ? AND ce_type NOT LIKE 'io.liandong.followup.%' AND ce_type NOT LIKE 'io.liandong.review.%'", incident) == 7);
 
-        given().get("/api/v1/incidents/" + incident + "/review").then().statusCode(409).contentType("application/problem+json");
+        As.hq().get("/api/v1/incidents/" + incident + "/review").then().statusCode(409).contentType("application/problem+json");
 
         Resolutions.sendSample(EventType.INCIDENT_STATUS_CHANGED, incident, d -> d.put("from", "resolved").put("to", "closed"));
         await().atMost(Duration.ofSeconds(60)).until(() -> Db.count(
                 "SELECT count(*) FROM incident_event WHERE incident_id = ? AND ce_type NOT LIKE 'io.liandong.followup.%' AND ce_type NOT LIKE 'io.liandong.review.%'", incident) == 8);
 
-        given().get("/api/v1/incidents/" + incident + "/review").then().statusCode(200)
+        As.hq().get("/api/v1/incidents/" + incident + "/review").then().statusCode(200)
                 .body("incidentId", equalTo(incident))
                 .body("breachCount", equalTo(1)).body("mediationRounds", equalTo(1))
                 .body("agencies.agencyId", contains("police-binjiang-branch", "community-binhe"))
@@ -70,7 +70,7 @@ class ReviewResourceTest {
                 .body("correctiveActions[0].responsibleAgencyId", equalTo("community-binhe"))
                 .body("correctiveActions[0].status", equalTo("pending"));
 
-        given().accept("text/html").get("/api/v1/incidents/" + incident + "/review").then().statusCode(200)
+        As.hq().accept("text/html").get("/api/v1/incidents/" + incident + "/review").then().statusCode(200)
                 .contentType(containsString("text/html"))
                 .body(containsString("After-action review: incident " + incident))
                 .body(containsString("<td>police-binjiang-branch</td><td>police</td><td>27</td><td>120</td><td>254</td><td>300</td>"))
@@ -98,44 +98,44 @@ class ReviewResourceTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> Db.count(
                 "SELECT count(*) FROM followup_item i JOIN followup_plan p ON p.id = i.plan_id WHERE p.incident_id = ? "
                         + "AND p.source = 'review'", incident) == 1);
-        String item = given().get("/api/v1/incidents/" + incident + "/review").then().statusCode(200)
+        String item = As.hq().get("/api/v1/incidents/" + incident + "/review").then().statusCode(200)
                 .body("correctiveActionCount", equalTo(1))
                 .body("correctiveActions[0].responsibleAgencyId", equalTo("community-binhe"))
                 .body("correctiveActions[0].verifierAgencyId", equalTo("city-command-hq"))
                 .body("commitments", hasSize(0))
                 .extract().path("correctiveActions[0].itemId");
-        given().get("/api/v1/incidents/" + incident + "/followup-plans").then().statusCode(200)
+        As.hq().get("/api/v1/incidents/" + incident + "/followup-plans").then().statusCode(200)
                 .body("[0].source", equalTo("review")).body("[0].items[0].issue", containsString("breached its on-scene deadline"));
         long events = Db.eventCount(item);
 
         // another agency's action is not there for it; nothing to verify before it is done
-        given().header("X-Liandong-Agency", "police-binjiang-branch").header("If-Match", "\"0\"")
+        As.agency("police-binjiang-branch").header("If-Match", "\"0\"")
                 .post("/api/v1/followup-items/" + item + "/start").then().statusCode(404).contentType("application/problem+json");
-        given().header("X-Liandong-Agency", "city-command-hq").header("If-Match", "\"0\"").contentType("application/json")
+        As.agency("city-command-hq").header("If-Match", "\"0\"").contentType("application/json")
                 .body(java.util.Map.of("beneficiaryId", "city-command-hq")).post("/api/v1/followup-items/" + item + "/verify")
                 .then().statusCode(409).contentType("application/problem+json");
         org.assertj.core.api.Assertions.assertThat(Db.eventCount(item)).isEqualTo(events);
 
-        given().header("X-Liandong-Agency", "community-binhe").header("If-Match", "\"0\"")
+        As.agency("community-binhe").header("If-Match", "\"0\"")
                 .post("/api/v1/followup-items/" + item + "/start").then().statusCode(200);
-        given().header("X-Liandong-Agency", "community-binhe").header("If-Match", "\"1\"").contentType("application/json")
+        As.agency("community-binhe").header("If-Match", "\"1\"").contentType("application/json")
                 .body(java.util.Map.of("note", "second duty officer on call", "evidenceUrls", java.util.List.of("https://files.example.org/roster.pdf")))
                 .post("/api/v1/followup-items/" + item + "/done").then().statusCode(200);
         events = Db.eventCount(item);
-        given().header("X-Liandong-Agency", "community-binhe").header("If-Match", "\"2\"").contentType("application/json")
+        As.agency("community-binhe").header("If-Match", "\"2\"").contentType("application/json")
                 .body(java.util.Map.of("beneficiaryId", "city-command-hq")).post("/api/v1/followup-items/" + item + "/verify")
-                .then().statusCode(422).body("errors.field", org.hamcrest.Matchers.hasItem("X-Liandong-Agency"));
+                .then().statusCode(422).body("errors.field", org.hamcrest.Matchers.hasItem("agency"));
         org.assertj.core.api.Assertions.assertThat(Db.eventCount(item)).isEqualTo(events);
-        given().header("X-Liandong-Agency", "city-command-hq").header("If-Match", "\"2\"").contentType("application/json")
+        As.agency("city-command-hq").header("If-Match", "\"2\"").contentType("application/json")
                 .body(java.util.Map.of("beneficiaryId", "city-command-hq", "note", "roster checked"))
                 .post("/api/v1/followup-items/" + item + "/verify").then().statusCode(200).body("status", equalTo("verified"));
-        given().get("/api/v1/incidents/" + incident + "/review").then().statusCode(200)
+        As.hq().get("/api/v1/incidents/" + incident + "/review").then().statusCode(200)
                 .body("correctiveActions[0].status", equalTo("verified"));
     }
 
     @Test
     void anIncidentNeverSeenIs404() {
-        given().get("/api/v1/incidents/unknown-" + UUID.randomUUID() + "/review").then().statusCode(404)
+        As.hq().get("/api/v1/incidents/unknown-" + UUID.randomUUID() + "/review").then().statusCode(404)
                 .contentType("application/problem+json");
     }
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import io.liandong.platform.testing.As;
 
 /**
  * Items' timers with a clock the test moves: reminders 3 days and 1 day before the due date,
@@ -65,10 +66,10 @@ class ItemDeadlinesTest {
         scheduler.fireDue();
         assertThat(Db.events(OVERDUE, item)).hasSize(1).first().asString().contains("\"kind\":\"party\"");
         assertThat(escalations(item)).containsExactly("1 " + agency);
-        given().get("/api/v1/followup-items/" + item).then().statusCode(200)
+        As.hq().get("/api/v1/followup-items/" + item).then().statusCode(200)
                 .body("overdue", equalTo(true)).body("escalationLevel", equalTo(1));
         given().get("/q/metrics").then().statusCode(200).body(containsString("liandong_followup_items_overdue"));
-        given().get("/api/v1/followup-board").then().statusCode(200)
+        As.hq().get("/api/v1/followup-board").then().statusCode(200)
                 .body("overdueByAgency.find { it.agencyId == '" + agency + "' }.overdue", equalTo(1))
                 .body("averageLatenessSeconds", org.hamcrest.Matchers.greaterThanOrEqualTo(0))
                 .body("incidentsReviewPending", org.hamcrest.Matchers.hasItem(incident));
@@ -86,9 +87,9 @@ class ItemDeadlinesTest {
     @Test
     void aDoneItemIsNeitherRemindedNorOverdue() {
         String item = Resolutions.agreed("inc-" + UUID.randomUUID(), agency, clock.instant()).get(0);
-        String etag = given().header("X-Liandong-Agency", agency).header("If-Match", "\"0\"")
+        String etag = As.agency(agency).header("If-Match", "\"0\"")
                 .post("/api/v1/followup-items/" + item + "/start").then().statusCode(200).extract().header("ETag");
-        given().header("X-Liandong-Agency", agency).header("If-Match", etag).contentType("application/json")
+        As.agency(agency).header("If-Match", etag).contentType("application/json")
                 .body(Map.of("note", "done early", "evidenceUrls", List.of("https://files.example.org/x.pdf")))
                 .post("/api/v1/followup-items/" + item + "/done").then().statusCode(200);
         clock.advance(Duration.ofDays(30));

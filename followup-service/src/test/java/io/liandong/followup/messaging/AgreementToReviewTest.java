@@ -1,6 +1,5 @@
 package io.liandong.followup.messaging;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -33,6 +32,7 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import io.liandong.platform.testing.As;
 
 /**
  * The whole path through the broker and the database, Kafka in and Kafka out: the incident's dispatch
@@ -122,7 +122,7 @@ class AgreementToReviewTest {
             });
 
             // The same review as JSON: the golden period, the hand-off, the grievance lead, the tracked actions.
-            given().get("/api/v1/incidents/" + incident + "/review").then().statusCode(200)
+            As.hq().get("/api/v1/incidents/" + incident + "/review").then().statusCode(200)
                     .body("goldenPeriod.compliance", equalTo("missed")).body("goldenPeriod.elapsedSeconds", equalTo(661))
                     .body("goldenPeriod.targetSeconds", equalTo(600))
                     .body("handoffs[0].toAgencyId", equalTo("city-command-hq")).body("handoffs[0].late", equalTo(true))

@@ -1,6 +1,5 @@
 package io.liandong.followup.messaging;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -32,6 +31,7 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import io.liandong.platform.testing.As;
 
 /**
  * Kafka in, Kafka out: resolution.agreed on liandong.department.events becomes a plan announced on
@@ -74,7 +74,7 @@ class ResolutionToFollowupTest {
                 "SELECT count(*) FROM inbox_event WHERE consumer = 'followup-service' AND event_id = ?", agreed.id()) == 1);
 
         Resolutions.agreed(incident, agency, clock.instant());
-        given().get("/api/v1/incidents/" + incident + "/followup-plans").then().statusCode(200).body("$", hasSize(2));
+        As.hq().get("/api/v1/incidents/" + incident + "/followup-plans").then().statusCode(200).body("$", hasSize(2));
         assertThat(Db.count("SELECT count(*) FROM outbox_event WHERE ce_type = ? AND incident_id = ?", PLAN_CREATED, incident))
                 .isEqualTo(2);
     }
@@ -100,7 +100,7 @@ class ResolutionToFollowupTest {
         assertThat(Db.strings("SELECT occurrence || ' ' || due_at AT TIME ZONE 'UTC' FROM followup_item WHERE commitment_id = ? "
                 + "ORDER BY occurrence", agreementId + "-c2"))
                 .containsExactly("1 2027-01-31 16:00:00", "2 2027-02-28 16:00:00", "3 2027-03-31 16:00:00");
-        given().get("/api/v1/incidents/" + incident + "/followup-plans").then().statusCode(200)
+        As.hq().get("/api/v1/incidents/" + incident + "/followup-plans").then().statusCode(200)
                 .body("[0].items.findAll { it.commitmentId == '" + agreementId + "-c1' }.occurrence",
                         org.hamcrest.Matchers.contains(1, 2, 3))
                 .body("[0].items.findAll { it.commitmentId == '" + agreementId + "-c1' }[2].action",
@@ -115,7 +115,7 @@ class ResolutionToFollowupTest {
         Resolutions.send(Resolutions.failure(incident, "med-" + UUID.randomUUID(), "commerce-bureau", failedAt, 0));
         await().atMost(Duration.ofSeconds(60)).until(() -> Db.count(
                 "SELECT count(*) FROM followup_item WHERE incident_id = ?", incident) == 2);
-        given().get("/api/v1/incidents/" + incident + "/followup-plans").then().statusCode(200)
+        As.hq().get("/api/v1/incidents/" + incident + "/followup-plans").then().statusCode(200)
                 .body("$", hasSize(2)).body("[0].source", equalTo("mediation-failed"))
                 .body("[0].items[0].owner.id", equalTo("commerce-bureau"))
                 .body("[0].items[0].responsibleAgencyId", equalTo("commerce-bureau"));
@@ -144,24 +144,24 @@ class ResolutionToFollowupTest {
             assertThat(TopicReader.header(record, CloudEventHeaders.CE_CAUSATIONID)).isEqualTo(failed.id());
         }
         String item = Db.strings("SELECT id FROM followup_item WHERE incident_id = ?", incident).get(0);
-        String etag = given().header("X-Liandong-Agency", agency).header("If-Match", "\"0\"")
+        String etag = As.agency(agency).header("If-Match", "\"0\"")
                 .post("/api/v1/followup-items/" + item + "/start").then().statusCode(200).extract().header("ETag");
-        etag = given().header("X-Liandong-Agency", agency).header("If-Match", etag).contentType("application/json")
+        etag = As.agency(agency).header("If-Match", etag).contentType("application/json")
                 .body(java.util.Map.of("note", "second session held", "evidenceUrls", List.of("https://files.example.org/minutes.pdf")))
                 .post("/api/v1/followup-items/" + item + "/done").then().statusCode(200).extract().header("ETag");
         long events = Db.eventCount(item);
         // the department cannot verify its own item, not even naming the HQ; the HQ must call as itself
-        given().header("X-Liandong-Agency", agency).header("If-Match", etag).contentType("application/json")
+        As.agency(agency).header("If-Match", etag).contentType("application/json")
                 .body(java.util.Map.of("beneficiaryId", agency)).post("/api/v1/followup-items/" + item + "/verify").then()
                 .statusCode(422).contentType("application/problem+json").body("errors.field", org.hamcrest.Matchers.hasItem("beneficiaryId"));
-        given().header("X-Liandong-Agency", agency).header("If-Match", etag).contentType("application/json")
+        As.agency(agency).header("If-Match", etag).contentType("application/json")
                 .body(java.util.Map.of("beneficiaryId", "city-command-hq")).post("/api/v1/followup-items/" + item + "/verify").then()
-                .statusCode(422).body("errors.field", org.hamcrest.Matchers.hasItem("X-Liandong-Agency"));
-        given().header("If-Match", etag).contentType("application/json")
+                .statusCode(422).body("errors.field", org.hamcrest.Matchers.hasItem("agency"));
+        As.partner("binjiang-merchants-app").header("If-Match", etag).contentType("application/json")
                 .body(java.util.Map.of("beneficiaryId", "city-command-hq")).post("/api/v1/followup-items/" + item + "/verify").then()
-                .statusCode(422).body("errors.field", org.hamcrest.Matchers.hasItem("X-Liandong-Agency"));
+                .statusCode(422).body("errors.field", org.hamcrest.Matchers.hasItem("agency"));
         assertThat(Db.eventCount(item)).isEqualTo(events);
-        given().header("X-Liandong-Agency", "city-command-hq").header("If-Match", etag).contentType("application/json")
+        As.agency("city-command-hq").header("If-Match", etag).contentType("application/json")
                 .body(java.util.Map.of("beneficiaryId", "city-command-hq", "note", "minutes checked"))
                 .post("/api/v1/followup-items/" + item + "/verify").then().statusCode(200).body("status", equalTo("verified"));
         assertThat(Db.events("io.liandong.followup.item-verified.v1", item)).singleElement().asString()
@@ -179,12 +179,12 @@ class ResolutionToFollowupTest {
                 "SELECT count(*) FROM followup_item WHERE incident_id IN (?, ?)", incident, other) == 2);
         String item = Db.strings("SELECT id FROM followup_item WHERE incident_id = ?", incident).get(0);
         String untouched = Db.strings("SELECT id FROM followup_item WHERE incident_id = ?", other).get(0);
-        given().header("X-Liandong-Agency", "commerce-bureau").header("If-Match", "\"0\"")
+        As.agency("commerce-bureau").header("If-Match", "\"0\"")
                 .post("/api/v1/followup-items/" + item + "/start").then().statusCode(200);
 
         Resolutions.agreed(incident, "commerce-bureau", clock.instant());     // the sample agreement's mediation is another one
 
-        given().get("/api/v1/followup-items/" + item).then().statusCode(200).body("status", equalTo("verified"))
+        As.hq().get("/api/v1/followup-items/" + item).then().statusCode(200).body("status", equalTo("verified"))
                 .body("doneAt", org.hamcrest.Matchers.notNullValue());
         assertThat(Db.events("io.liandong.followup.item-updated.v1", item)).last().asString()
                 .contains("\"from\":\"in-progress\"", "\"to\":\"verified\"", "\"updatedBy\":\"department-service\"");
@@ -192,7 +192,7 @@ class ResolutionToFollowupTest {
                 .contains("\"verifiedBy\":\"department-service\"", "agreement agr-");
         assertThat(Db.count("SELECT count(*) FROM platform_deadline WHERE subject = ? AND fired_at IS NULL AND cancelled_at IS NULL",
                 item)).isZero();
-        given().get("/api/v1/followup-items/" + untouched).then().statusCode(200).body("status", equalTo("pending"));
+        As.hq().get("/api/v1/followup-items/" + untouched).then().statusCode(200).body("status", equalTo("pending"));
     }
 
     @Test
