@@ -50,7 +50,9 @@ class EventCrossesServicesIT {
 
     @Test
     void anIncidentReportedToDispatchReachesEveryOtherServiceOnce() throws Exception {
-        String incident = given().baseUri(stack.serviceUrl("dispatch-service"))
+        String operator = stack.identity().token("city-command-hq", "hq-operator");
+        String auditor = stack.identity().token("city-command-hq", "auditor");
+        String incident = given().baseUri(stack.serviceUrl("dispatch-service")).auth().oauth2(operator)
                 .contentType(ContentType.JSON)
                 .body("""
                         {"incidentType": "commercial-dispute", "disputeType": "rent-increase", "severity": "high",
@@ -63,7 +65,7 @@ class EventCrossesServicesIT {
 
         for (String consumer : CONSUMERS) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    given().baseUri(stack.serviceUrl(consumer)).get("/api/v1/incidents/" + incident + "/timeline")
+                    given().baseUri(stack.serviceUrl(consumer)).auth().oauth2(auditor).get("/api/v1/incidents/" + incident + "/timeline")
                             .then().statusCode(200)
                             .body("events.type", hasItem("io.liandong.incident.reported.v1"))
                             .body("events[0].source", equalTo("/dispatch-service")));
