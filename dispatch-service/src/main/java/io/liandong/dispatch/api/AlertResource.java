@@ -1,9 +1,12 @@
 package io.liandong.dispatch.api;
 
-import io.liandong.dispatch.application.AlertService;
 import io.liandong.dispatch.application.AlertService.AlertContent;
 import io.liandong.dispatch.application.AlertService.AlertView;
 import io.liandong.dispatch.application.AlertService.Point;
+import io.liandong.dispatch.application.AlertService;
+import io.liandong.platform.security.Caller;
+import io.liandong.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -32,19 +35,24 @@ public class AlertResource {
     public static final String CAP_XML = "application/cap+xml";
 
     private final AlertService alerts;
+    private final Caller caller;
 
-    AlertResource(AlertService alerts) {
+    AlertResource(AlertService alerts, Caller caller) {
         this.alerts = alerts;
+        this.caller = caller;
     }
 
     @GET
     @Operation(summary = "The incident's public alerts, each at its current message")
+    @RolesAllowed({Roles.HQ_OPERATOR, Roles.HQ_COMMANDER, Roles.AUDITOR, Roles.AGENCY_OFFICER, Roles.AGENCY_LEAD})
     public List<AlertView> list(@PathParam("incidentId") String incidentId) {
+        caller.requireIncident(incidentId);
         return alerts.list(incidentId);
     }
 
     @POST
     @Operation(summary = "Issue a public alert (CAP msgType Alert)")
+    @RolesAllowed({Roles.HQ_OPERATOR, Roles.HQ_COMMANDER})
     public Response issue(@PathParam("incidentId") String incidentId, @Valid @NotNull Requests.AlertRequest request,
                           @Context UriInfo uri) {
         AlertView view = alerts.issue(incidentId, content(request), request.sentBy());
@@ -55,7 +63,9 @@ public class AlertResource {
     @GET
     @Path("/{alertId}")
     @Operation(summary = "Read one alert")
+    @RolesAllowed({Roles.HQ_OPERATOR, Roles.HQ_COMMANDER, Roles.AUDITOR, Roles.AGENCY_OFFICER, Roles.AGENCY_LEAD})
     public Response get(@PathParam("incidentId") String incidentId, @PathParam("alertId") String alertId) {
+        caller.requireIncident(incidentId);
         AlertView view = alerts.get(incidentId, alertId);
         return Response.ok(view).tag(IncidentResource.etag(view.version())).build();
     }
@@ -63,6 +73,7 @@ public class AlertResource {
     @PUT
     @Path("/{alertId}")
     @Operation(summary = "Update the alert: a new CAP message of msgType Update referencing the earlier ones (If-Match required)")
+    @RolesAllowed({Roles.HQ_OPERATOR, Roles.HQ_COMMANDER})
     public Response update(@PathParam("incidentId") String incidentId, @PathParam("alertId") String alertId,
                            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull Requests.AlertRequest request) {
         AlertView view = alerts.update(incidentId, alertId, content(request), request.sentBy(), ifMatch);
@@ -72,6 +83,7 @@ public class AlertResource {
     @POST
     @Path("/{alertId}/cancel")
     @Operation(summary = "Cancel the alert: a CAP message of msgType Cancel (If-Match required)")
+    @RolesAllowed({Roles.HQ_OPERATOR, Roles.HQ_COMMANDER})
     public Response cancel(@PathParam("incidentId") String incidentId, @PathParam("alertId") String alertId,
                            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull Requests.CancelAlert request) {
         AlertView view = alerts.cancel(incidentId, alertId, request.sentBy(), request.reason(), ifMatch);
@@ -82,7 +94,9 @@ public class AlertResource {
     @Path("/{alertId}/cap")
     @Produces({CAP_XML, MediaType.APPLICATION_XML})
     @Operation(summary = "The alert's current message as OASIS CAP 1.2 XML, for public warning systems")
+    @RolesAllowed({Roles.HQ_OPERATOR, Roles.HQ_COMMANDER, Roles.AUDITOR, Roles.AGENCY_OFFICER, Roles.AGENCY_LEAD})
     public String cap(@PathParam("incidentId") String incidentId, @PathParam("alertId") String alertId) {
+        caller.requireIncident(incidentId);
         return alerts.cap(incidentId, alertId);
     }
 

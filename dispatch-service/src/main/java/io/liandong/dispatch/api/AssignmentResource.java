@@ -2,6 +2,9 @@ package io.liandong.dispatch.api;
 
 import io.liandong.dispatch.application.AssignmentService;
 import io.liandong.dispatch.application.AssignmentView;
+import io.liandong.platform.security.Caller;
+import io.liandong.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -26,19 +29,30 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AssignmentResource {
 
     private final AssignmentService assignments;
+    private final Caller caller;
 
-    AssignmentResource(AssignmentService assignments) {
+    AssignmentResource(AssignmentService assignments, Caller caller) {
         this.assignments = assignments;
+        this.caller = caller;
+    }
+
+    /** An agency sees only its own assignments; another agency's is unknown to it. */
+    private AssignmentView visible(AssignmentView view) {
+        caller.requireAgency(view.agencyId(), "assignment", view.id());
+        return view;
     }
 
     @GET
     @Operation(summary = "The incident's assignments, each with duties, crowd guidance, talking points and clocks")
+    @RolesAllowed({Roles.HQ_OPERATOR, Roles.HQ_COMMANDER, Roles.AUDITOR, Roles.AGENCY_OFFICER, Roles.AGENCY_LEAD})
     public List<AssignmentView> list(@PathParam("incidentId") String incidentId) {
-        return assignments.list(incidentId);
+        caller.requireIncident(incidentId);
+        return assignments.list(incidentId).stream().filter(a -> caller.canSee(a.agencyId())).toList();
     }
 
     @POST
     @Operation(summary = "Add an agency by hand (one the incident's playbook knows)")
+    @RolesAllowed({Roles.HQ_OPERATOR, Roles.HQ_COMMANDER})
     public Response add(@PathParam("incidentId") String incidentId, @Valid @NotNull Requests.AddAssignment request,
                         @Context UriInfo uri) {
         AssignmentView created = assignments.add(incidentId, request.agencyId(), request.createdBy());
@@ -49,16 +63,19 @@ public class AssignmentResource {
     @GET
     @Path("/{assignmentId}")
     @Operation(summary = "Read one assignment")
+    @RolesAllowed({Roles.HQ_OPERATOR, Roles.HQ_COMMANDER, Roles.AUDITOR, Roles.AGENCY_OFFICER, Roles.AGENCY_LEAD})
     public Response get(@PathParam("incidentId") String incidentId, @PathParam("assignmentId") String assignmentId) {
-        AssignmentView view = assignments.get(incidentId, assignmentId);
+        AssignmentView view = visible(assignments.get(incidentId, assignmentId));
         return Response.ok(view).tag(IncidentResource.etag(view.version())).build();
     }
 
     @POST
     @Path("/{assignmentId}/status")
     @Operation(summary = "Record a move the agency reported by radio or phone (If-Match required; only forwards)")
+    @RolesAllowed({Roles.HQ_OPERATOR, Roles.HQ_COMMANDER, Roles.AGENCY_OFFICER, Roles.AGENCY_LEAD})
     public Response move(@PathParam("incidentId") String incidentId, @PathParam("assignmentId") String assignmentId,
                          @HeaderParam("If-Match") String ifMatch, @Valid @NotNull Requests.MoveAssignment request) {
+        visible(assignments.get(incidentId, assignmentId));
         AssignmentView view = assignments.move(incidentId, assignmentId, request.status(), request.changedBy(),
                 request.reason(), ifMatch);
         return Response.ok(view).tag(IncidentResource.etag(view.version())).build();

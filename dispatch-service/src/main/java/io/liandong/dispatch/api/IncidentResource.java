@@ -10,7 +10,10 @@ import io.liandong.dispatch.application.MilestoneService;
 import io.liandong.platform.error.InvalidInputException;
 import io.liandong.platform.paging.Page;
 import io.liandong.platform.paging.PageSize;
+import io.liandong.platform.security.Caller;
+import io.liandong.platform.security.Roles;
 import io.liandong.platform.versioning.Versions;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -42,15 +45,18 @@ public class IncidentResource {
 
     private final IncidentService incidents;
     private final MilestoneService milestones;
+    private final Caller caller;
 
-    IncidentResource(IncidentService incidents, MilestoneService milestones) {
+    IncidentResource(IncidentService incidents, MilestoneService milestones, Caller caller) {
         this.incidents = incidents;
         this.milestones = milestones;
+        this.caller = caller;
     }
 
     @POST
     @Operation(summary = "Report an incident; the running playbook dispatches its agencies at once. "
             + "A retry with the same Idempotency-Key and body returns the first answer")
+    @RolesAllowed({Roles.HQ_OPERATOR, Roles.HQ_COMMANDER})
     public Response report(@Valid @NotNull ReportIncidentRequest request, @HeaderParam("Idempotency-Key") String key,
                            @Context UriInfo uri) {
         var outcome = incidents.report(IncidentMapper.toReport(request), key);
@@ -66,6 +72,7 @@ public class IncidentResource {
 
     @GET
     @Operation(summary = "List incidents, newest first, filtered; follow nextCursor for the next page")
+    @RolesAllowed({Roles.HQ_OPERATOR, Roles.HQ_COMMANDER, Roles.AUDITOR})
     public IncidentPage list(@QueryParam("status") String status, @QueryParam("incidentType") String incidentType,
                              @QueryParam("severity") String severity, @QueryParam("areaCode") String areaCode,
                              @QueryParam("origin") String origin, @QueryParam("cursor") String cursor,
@@ -79,7 +86,9 @@ public class IncidentResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Read one incident")
+    @RolesAllowed({Roles.HQ_OPERATOR, Roles.HQ_COMMANDER, Roles.AUDITOR, Roles.AGENCY_OFFICER, Roles.AGENCY_LEAD})
     public Response get(@PathParam("id") String id) {
+        caller.requireIncident(id);
         IncidentView incident = incidents.get(id);
         return Response.ok(IncidentMapper.toResponse(incident)).tag(etag(incident.version())).build();
     }
@@ -87,6 +96,7 @@ public class IncidentResource {
     @POST
     @Path("/{id}/status")
     @Operation(summary = "Move the incident through its lifecycle (If-Match required; 409 for a move the lifecycle forbids)")
+    @RolesAllowed({Roles.HQ_OPERATOR, Roles.HQ_COMMANDER})
     public Response changeStatus(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                  @Valid @NotNull Requests.ChangeStatus request) {
         IncidentView incident = incidents.changeStatus(id, request.status(), request.changedBy(), request.reason(), ifMatch);
@@ -96,6 +106,7 @@ public class IncidentResource {
     @POST
     @Path("/{id}/severity")
     @Operation(summary = "Change severity, crowd size or casualties; the playbook is applied again (If-Match required)")
+    @RolesAllowed({Roles.HQ_OPERATOR, Roles.HQ_COMMANDER})
     public Response changeSeverity(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                                    @Valid @NotNull Requests.ChangeSeverity request) {
         IncidentView incident = incidents.changeSeverity(id, new IncidentService.SeverityChange(request.severity(),
@@ -106,7 +117,9 @@ public class IncidentResource {
     @GET
     @Path("/{id}/performance")
     @Operation(summary = "Each agency's response times against the playbook, and golden-period compliance")
+    @RolesAllowed({Roles.HQ_OPERATOR, Roles.HQ_COMMANDER, Roles.AUDITOR, Roles.AGENCY_OFFICER, Roles.AGENCY_LEAD})
     public MilestoneService.Performance performance(@PathParam("id") String id) {
+        caller.requireIncident(id);
         return milestones.performance(id);
     }
 

@@ -2,6 +2,8 @@ package io.liandong.dispatch.api;
 
 import io.liandong.dispatch.application.PlaybookService;
 import io.liandong.dispatch.domain.playbook.Playbook;
+import io.liandong.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -36,6 +38,7 @@ public class PlaybookResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The running playbook, as read")
+    @RolesAllowed({Roles.HQ_OPERATOR, Roles.HQ_COMMANDER, Roles.AUDITOR, Roles.PLATFORM_ADMIN})
     public RunningPlaybook running() {
         PlaybookService.Running running = playbooks.running();
         return new RunningPlaybook(running.stored(), running.playbook());
@@ -44,6 +47,7 @@ public class PlaybookResource {
     @GET
     @Produces({YAML, "text/yaml", MediaType.TEXT_PLAIN})
     @Operation(summary = "The running playbook's YAML text")
+    @RolesAllowed({Roles.HQ_OPERATOR, Roles.HQ_COMMANDER, Roles.AUDITOR, Roles.PLATFORM_ADMIN})
     public String runningYaml() {
         return playbooks.running().yaml();
     }
@@ -52,6 +56,7 @@ public class PlaybookResource {
     @Path("/versions")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Every playbook version this HQ has run, newest first")
+    @RolesAllowed({Roles.HQ_OPERATOR, Roles.HQ_COMMANDER, Roles.AUDITOR, Roles.PLATFORM_ADMIN})
     public List<PlaybookService.PlaybookVersion> versions() {
         return playbooks.versions();
     }
@@ -60,6 +65,7 @@ public class PlaybookResource {
     @Consumes({YAML, "text/yaml", "application/x-yaml", MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace the running playbook; a bad one is refused with every error (422) and the running one stays")
+    @RolesAllowed({Roles.HQ_COMMANDER, Roles.PLATFORM_ADMIN})
     public Response replace(@NotBlank @Size(max = 1_000_000) String yaml,
                             @QueryParam("loadedBy") @DefaultValue("admin-api") String loadedBy) {
         PlaybookService.Running running = playbooks.replace(yaml, loadedBy);

@@ -1,7 +1,9 @@
 package io.liandong.dispatch.api;
 
-import io.liandong.dispatch.application.ProposalService;
 import io.liandong.dispatch.application.ProposalService.ProposalView;
+import io.liandong.dispatch.application.ProposalService;
+import io.liandong.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -30,12 +32,14 @@ public class ProposalResource {
 
     @GET
     @Operation(summary = "Grievance surges proposed as incidents, newest first (status: pending, accepted, dismissed)")
+    @RolesAllowed({Roles.HQ_OPERATOR, Roles.HQ_COMMANDER, Roles.AUDITOR})
     public List<ProposalView> list(@QueryParam("status") String status) {
         return proposals.list(IncidentResource.parse(ProposalService.ProposalStatus.class, "status", status));
     }
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({Roles.HQ_OPERATOR, Roles.HQ_COMMANDER, Roles.AUDITOR})
     public ProposalView get(@PathParam("id") String id) {
         return proposals.get(id);
     }
@@ -43,6 +47,7 @@ public class ProposalResource {
     @POST
     @Path("/{id}/accept")
     @Operation(summary = "Open the incident the surge proposes (optionally with another type or severity); 409 once decided")
+    @RolesAllowed({Roles.HQ_OPERATOR, Roles.HQ_COMMANDER})
     public ProposalView accept(@PathParam("id") String id, @Valid @NotNull Requests.AcceptProposal request) {
         return proposals.accept(id, request.acceptedBy(), request.incidentType(), request.severity());
     }
@@ -50,6 +55,7 @@ public class ProposalResource {
     @POST
     @Path("/{id}/dismiss")
     @Operation(summary = "Dismiss the proposal; 409 once decided")
+    @RolesAllowed({Roles.HQ_OPERATOR, Roles.HQ_COMMANDER})
     public ProposalView dismiss(@PathParam("id") String id, @Valid @NotNull Requests.DismissProposal request) {
         return proposals.dismiss(id, request.dismissedBy(), request.reason());
     }

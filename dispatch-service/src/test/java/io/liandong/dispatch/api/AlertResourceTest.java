@@ -1,6 +1,5 @@
 package io.liandong.dispatch.api;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -22,6 +21,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
+import io.liandong.platform.testing.As;
 
 @QuarkusTest
 @WithTestResource(DevstackTestResource.class)
@@ -39,13 +39,13 @@ class AlertResourceTest {
     void anAlertIsIssuedUpdatedAndCancelledAsValidCap() throws Exception {
         String incident = Api.report();
         String alerts = "/api/v1/incidents/" + incident + "/alerts";
-        String id = given().contentType(ContentType.JSON).body(ALERT).post(alerts).then().statusCode(201)
+        String id = As.hq().contentType(ContentType.JSON).body(ALERT).post(alerts).then().statusCode(201)
                 .body("msgType", equalTo("alert")).body("circle", equalTo("30.2084,120.2119 0.3"))
                 .body("severity", equalTo("Moderate")).body("event", containsString("commercial dispute"))
                 .extract().path("id");
         String path = alerts + "/" + id;
 
-        Document first = CapXmlTest.validate(given().accept("application/cap+xml").get(path + "/cap").then().statusCode(200)
+        Document first = CapXmlTest.validate(As.hq().accept("application/cap+xml").get(path + "/cap").then().statusCode(200)
                 .contentType(containsString("application/cap+xml")).extract().asString());
         assertThat(first.getDocumentElement().getNamespaceURI()).isEqualTo("urn:oasis:names:tc:emergency:cap:1.2");
         assertThat(CapXmlTest.text(first, "msgType")).isEqualTo("Alert");
@@ -60,19 +60,19 @@ class AlertResourceTest {
         String polygon = ALERT.replace("\"radiusKm\": 0.3,", "\"polygon\": [{\"lat\": 30.20, \"lon\": 120.20}, "
                 + "{\"lat\": 30.21, \"lon\": 120.20}, {\"lat\": 30.21, \"lon\": 120.22}],")
                 .replace("use the east exit", "east exit closed, use the underpass");
-        given().contentType(ContentType.JSON).header("If-Match", Api.etag(path)).body(polygon).put(path)
+        As.hq().contentType(ContentType.JSON).header("If-Match", Api.etag(path)).body(polygon).put(path)
                 .then().statusCode(200).body("msgType", equalTo("update")).body("references", hasSize(1));
-        Document update = CapXmlTest.validate(given().get(path + "/cap").then().statusCode(200).extract().asString());
+        Document update = CapXmlTest.validate(As.hq().get(path + "/cap").then().statusCode(200).extract().asString());
         assertThat(CapXmlTest.text(update, "msgType")).isEqualTo("Update");
         assertThat(CapXmlTest.text(update, "references")).contains("," + firstIdentifier + ",")
                 .startsWith("command-hq@liandong.example,");
         assertThat(CapXmlTest.text(update, "polygon")).isEqualTo("30.2,120.2 30.21,120.2 30.21,120.22 30.2,120.2");
         assertThat(CapXmlTest.text(update, "instruction")).contains("underpass");
 
-        given().contentType(ContentType.JSON).header("If-Match", Api.etag(path))
+        As.hq().contentType(ContentType.JSON).header("If-Match", Api.etag(path))
                 .body("{\"sentBy\": \"hq-operator-07\", \"reason\": \"scene cleared\"}").post(path + "/cancel")
                 .then().statusCode(200).body("msgType", equalTo("cancel")).body("references", hasSize(2));
-        Document cancel = CapXmlTest.validate(given().get(path + "/cap").then().extract().asString());
+        Document cancel = CapXmlTest.validate(As.hq().get(path + "/cap").then().extract().asString());
         assertThat(CapXmlTest.text(cancel, "msgType")).isEqualTo("Cancel");
 
         var published = Db.events("io.liandong.alert.published.v1", id).stream()
@@ -80,34 +80,34 @@ class AlertResourceTest {
         assertThat(published).extracting(AlertPublished::msgType)
                 .containsExactly(AlertMessageType.ALERT, AlertMessageType.UPDATE, AlertMessageType.CANCEL);
         assertThat(published.get(2).references()).hasSize(2).contains(firstIdentifier);
-        given().get(alerts).then().statusCode(200).body("id", hasItem(id));
+        As.hq().get(alerts).then().statusCode(200).body("id", hasItem(id));
     }
 
     @Test
     void badAlertsAreRefusedAndChangeNothing() {
         String incident = Api.report();
         String alerts = "/api/v1/incidents/" + incident + "/alerts";
-        given().contentType(ContentType.JSON).body(ALERT.replace("\"Avoid\"", "\"Panic\"")).post(alerts)
+        As.hq().contentType(ContentType.JSON).body(ALERT.replace("\"Avoid\"", "\"Panic\"")).post(alerts)
                 .then().statusCode(400).body("errors.field", hasItem("responseType"));
-        given().contentType(ContentType.JSON).body(ALERT.replace("\"headline\": \"滨江商圈管理处周边请绕行\",", "")).post(alerts)
+        As.hq().contentType(ContentType.JSON).body(ALERT.replace("\"headline\": \"滨江商圈管理处周边请绕行\",", "")).post(alerts)
                 .then().statusCode(400).body("errors.field", hasItem("headline"));
-        given().contentType(ContentType.JSON).body(ALERT.replace("\"radiusKm\": 0.3,", "\"polygon\": [{\"lat\": 30.2, \"lon\": 120.2}],"))
+        As.hq().contentType(ContentType.JSON).body(ALERT.replace("\"radiusKm\": 0.3,", "\"polygon\": [{\"lat\": 30.2, \"lon\": 120.2}],"))
                 .post(alerts).then().statusCode(422).body("errors.field", hasItem("polygon"));
-        given().contentType(ContentType.JSON).body(ALERT.replace("\"radiusKm\": 0.3,",
+        As.hq().contentType(ContentType.JSON).body(ALERT.replace("\"radiusKm\": 0.3,",
                 "\"expiresAt\": \"" + clock.instant().minusSeconds(60) + "\",")).post(alerts)
                 .then().statusCode(422).body("errors.field", hasItem("expiresAt"));
-        given().contentType(ContentType.JSON).body(ALERT).post("/api/v1/incidents/inc-nope/alerts").then().statusCode(404);
-        given().get(alerts).then().statusCode(200).body("", hasSize(0));
+        As.hq().contentType(ContentType.JSON).body(ALERT).post("/api/v1/incidents/inc-nope/alerts").then().statusCode(404);
+        As.hq().get(alerts).then().statusCode(200).body("", hasSize(0));
 
-        String id = given().contentType(ContentType.JSON).body(ALERT).post(alerts).then().statusCode(201).extract().path("id");
+        String id = As.hq().contentType(ContentType.JSON).body(ALERT).post(alerts).then().statusCode(201).extract().path("id");
         String path = alerts + "/" + id;
-        given().contentType(ContentType.JSON).body(ALERT).put(path).then().statusCode(428);
-        given().contentType(ContentType.JSON).header("If-Match", "\"42\"").body(ALERT).put(path).then().statusCode(412);
-        given().contentType(ContentType.JSON).header("If-Match", Api.etag(path)).body("{\"sentBy\": \"op\"}").post(path + "/cancel")
+        As.hq().contentType(ContentType.JSON).body(ALERT).put(path).then().statusCode(428);
+        As.hq().contentType(ContentType.JSON).header("If-Match", "\"42\"").body(ALERT).put(path).then().statusCode(412);
+        As.hq().contentType(ContentType.JSON).header("If-Match", Api.etag(path)).body("{\"sentBy\": \"op\"}").post(path + "/cancel")
                 .then().statusCode(200);
-        given().contentType(ContentType.JSON).header("If-Match", Api.etag(path)).body(ALERT).put(path)
+        As.hq().contentType(ContentType.JSON).header("If-Match", Api.etag(path)).body(ALERT).put(path)
                 .then().statusCode(409).contentType("application/problem+json");
-        given().get(alerts + "/alr-nope/cap").then().statusCode(404);
+        As.hq().get(alerts + "/alr-nope/cap").then().statusCode(404);
         assertThat(Db.events("io.liandong.alert.published.v1", id)).hasSize(2);
     }
 }

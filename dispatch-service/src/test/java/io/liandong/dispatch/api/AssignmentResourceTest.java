@@ -1,6 +1,5 @@
 package io.liandong.dispatch.api;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -31,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import io.liandong.platform.testing.As;
 
 @QuarkusTest
 @WithTestResource(DevstackTestResource.class)
@@ -42,7 +42,7 @@ class AssignmentResourceTest {
     @Test
     void eachAssignmentShowsItsDutiesCrowdGuidanceTalkingPointsAndClocks() {
         String incident = Api.report();
-        given().get("/api/v1/incidents/" + incident + "/assignments").then().statusCode(200)
+        As.hq().get("/api/v1/incidents/" + incident + "/assignments").then().statusCode(200)
                 .body("", hasSize(3))
                 .body("find { it.agencyRole == 'police' }.onSiteGroup", equalTo("order-maintenance"))
                 .body("find { it.agencyRole == 'police' }.duties", hasItem(containsString("cordon")))
@@ -53,7 +53,7 @@ class AssignmentResourceTest {
                 .body("find { it.agencyRole == 'competent-department' }.talkingPoints", hasItem(containsString("commerce bureau")))
                 .body("find { it.agencyRole == 'police' }.acknowledgeDueAt", notNullValue());
         String police = Api.assignmentOf(incident, "police");
-        given().get("/api/v1/incidents/" + incident + "/assignments/" + police).then().statusCode(200)
+        As.hq().get("/api/v1/incidents/" + incident + "/assignments/" + police).then().statusCode(200)
                 .header("ETag", notNullValue()).body("agencyName", containsString("Binjiang"));
     }
 
@@ -61,21 +61,21 @@ class AssignmentResourceTest {
     void anOperatorAddsAnAgencyByHandButNotAnUnknownOne() {
         String incident = Api.report();
         String path = "/api/v1/incidents/" + incident + "/assignments";
-        given().contentType(ContentType.JSON).body("{\"agencyId\": \"health-commission\", \"createdBy\": \"hq-operator-07\"}")
+        As.hq().contentType(ContentType.JSON).body("{\"agencyId\": \"health-commission\", \"createdBy\": \"hq-operator-07\"}")
                 .post(path).then().statusCode(201).header("Location", containsString("/assignments/asg-"))
                 .body("manual", equalTo(true)).body("agencyRole", equalTo("health-commission"))
                 .body("onSiteGroup", equalTo("logistics")).body("status", equalTo("notified"));
         assertThat(Db.outboxCount("io.liandong.assignment.created.v1", incident)).isEqualTo(4);
 
-        given().contentType(ContentType.JSON).body("{\"agencyId\": \"ministry-of-magic\", \"createdBy\": \"hq-operator-07\"}")
+        As.hq().contentType(ContentType.JSON).body("{\"agencyId\": \"ministry-of-magic\", \"createdBy\": \"hq-operator-07\"}")
                 .post(path).then().statusCode(422).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("agencyId")).body("detail", containsString("ministry-of-magic"));
-        given().contentType(ContentType.JSON).body("{\"createdBy\": \"hq-operator-07\"}")
+        As.hq().contentType(ContentType.JSON).body("{\"createdBy\": \"hq-operator-07\"}")
                 .post(path).then().statusCode(400).body("errors.field", hasItem("agencyId"));
-        given().contentType(ContentType.JSON).body("{\"agencyId\": \"health-commission\", \"createdBy\": \"op\"}")
+        As.hq().contentType(ContentType.JSON).body("{\"agencyId\": \"health-commission\", \"createdBy\": \"op\"}")
                 .post("/api/v1/incidents/inc-nope/assignments").then().statusCode(404).contentType("application/problem+json");
         assertThat(Db.outboxCount("io.liandong.assignment.created.v1", incident)).isEqualTo(4);
-        given().get(path).then().body("", hasSize(4));
+        As.hq().get(path).then().body("", hasSize(4));
     }
 
     @Test
@@ -86,23 +86,23 @@ class AssignmentResourceTest {
         String etag = Api.etag(path);
         String move = "{\"status\": \"%s\", \"changedBy\": \"hq-operator-07\"}";
 
-        given().contentType(ContentType.JSON).body(move.formatted("en-route")).post(path + "/status")
+        As.hq().contentType(ContentType.JSON).body(move.formatted("en-route")).post(path + "/status")
                 .then().statusCode(428).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).header("If-Match", "\"99\"").body(move.formatted("en-route")).post(path + "/status")
+        As.hq().contentType(ContentType.JSON).header("If-Match", "\"99\"").body(move.formatted("en-route")).post(path + "/status")
                 .then().statusCode(412).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).header("If-Match", etag).body(move.formatted("en-route")).post(path + "/status")
+        As.hq().contentType(ContentType.JSON).header("If-Match", etag).body(move.formatted("en-route")).post(path + "/status")
                 .then().statusCode(200).body("status", equalTo("en-route")).body("acknowledgedAt", notNullValue())
                 .header("ETag", not(equalTo(etag)));
-        given().contentType(ContentType.JSON).header("If-Match", Api.etag(path)).body(move.formatted("acknowledged"))
+        As.hq().contentType(ContentType.JSON).header("If-Match", Api.etag(path)).body(move.formatted("acknowledged"))
                 .post(path + "/status").then().statusCode(409).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).header("If-Match", Api.etag(path)).body(move.formatted("arrived"))
+        As.hq().contentType(ContentType.JSON).header("If-Match", Api.etag(path)).body(move.formatted("arrived"))
                 .post(path + "/status").then().statusCode(400);
-        given().contentType(ContentType.JSON).header("If-Match", Api.etag(path)).body(move.formatted("on-scene"))
+        As.hq().contentType(ContentType.JSON).header("If-Match", Api.etag(path)).body(move.formatted("on-scene"))
                 .post(path + "/status").then().statusCode(200);
         assertThat(Db.events("io.liandong.assignment.status-changed.v1", police)).hasSize(2);
         // The first agency on scene puts the incident on scene.
-        given().get("/api/v1/incidents/" + incident).then().body("status", equalTo("on-scene"));
-        given().get("/api/v1/incidents/" + incident + "/assignments/asg-nope").then().statusCode(404);
+        As.hq().get("/api/v1/incidents/" + incident).then().body("status", equalTo("on-scene"));
+        As.hq().get("/api/v1/incidents/" + incident + "/assignments/asg-nope").then().statusCode(404);
     }
 
     @Test
@@ -123,14 +123,14 @@ class AssignmentResourceTest {
                 t0.plusSeconds(3600), "crowd dispersed"));
 
         String path = "/api/v1/incidents/" + incident + "/assignments/" + community;
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get(path).then().statusCode(200)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> As.hq().get(path).then().statusCode(200)
                 .body("status", equalTo("released")));
-        given().get(path).then().body("timeToAcknowledge", equalTo("PT1M")).body("timeToScene", equalTo("PT9M"));
-        given().get("/api/v1/incidents/" + incident).then().body("status", equalTo("on-scene"));
-        given().get("/api/v1/incidents/" + incident + "/performance").then().statusCode(200)
+        As.hq().get(path).then().body("timeToAcknowledge", equalTo("PT1M")).body("timeToScene", equalTo("PT9M"));
+        As.hq().get("/api/v1/incidents/" + incident).then().body("status", equalTo("on-scene"));
+        As.hq().get("/api/v1/incidents/" + incident + "/performance").then().statusCode(200)
                 .body("responses.find { it.agencyRole == 'community-committee' }.timeToScene", equalTo("PT9M"))
                 .body("responses.find { it.agencyRole == 'community-committee' }.onSceneLimit", equalTo("PT20M"));
-        given().get("/api/v1/incidents/" + incident + "/timeline").then()
+        As.hq().get("/api/v1/incidents/" + incident + "/timeline").then()
                 .body("events.type", hasItem("io.liandong.assignment.released.v1"));
         assertThat(Db.count("SELECT count(*) FROM platform_deadline WHERE subject = ? AND fired_at IS NULL AND cancelled_at IS NULL",
                 community)).isZero();

@@ -1,7 +1,6 @@
 package io.liandong.dispatch.api;
 
 import static io.liandong.dispatch.support.Api.BINJIANG;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -32,6 +31,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import io.liandong.platform.testing.As;
 
 @QuarkusTest
 @WithTestResource(DevstackTestResource.class)
@@ -39,7 +39,7 @@ class IncidentResourceTest {
 
     @Test
     void aReportedIncidentIsStoredDispatchedAndItsEventsPublished() {
-        String id = given().contentType(ContentType.JSON).body(BINJIANG)
+        String id = As.hq().contentType(ContentType.JSON).body(BINJIANG)
                 .post("/api/v1/incidents")
                 .then().statusCode(201)
                 .header("Location", startsWith("http"))
@@ -51,12 +51,12 @@ class IncidentResourceTest {
                 .body("playbookVersion", startsWith("key-areas-standard@"))
                 .extract().path("id");
 
-        given().get("/api/v1/incidents/" + id)
+        As.hq().get("/api/v1/incidents/" + id)
                 .then().statusCode(200)
                 .header("ETag", startsWith("\""))
                 .body("incidentType", equalTo("commercial-dispute"))
                 .body("estimatedCrowdSize", equalTo(120));
-        given().get("/api/v1/incidents/" + id + "/assignments").then().statusCode(200)
+        As.hq().get("/api/v1/incidents/" + id + "/assignments").then().statusCode(200)
                 .body("agencyId", containsInAnyOrder("police-binjiang-branch", "commerce-bureau", "community-binjiang-xixing"))
                 .body("status", everyItem(equalTo("notified")));
 
@@ -71,7 +71,7 @@ class IncidentResourceTest {
             assertThat(payload.parties()).hasSize(2);
         }
 
-        given().get("/api/v1/incidents/" + id + "/timeline")
+        As.hq().get("/api/v1/incidents/" + id + "/timeline")
                 .then().statusCode(200)
                 .body("events.type", hasItems("io.liandong.incident.reported.v1", "io.liandong.assignment.created.v1"));
     }
@@ -79,13 +79,13 @@ class IncidentResourceTest {
     @Test
     void aRetryWithTheSameIdempotencyKeyOpensNothingNew() {
         String key = "report-" + UUID.randomUUID();
-        String first = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(BINJIANG)
+        String first = As.hq().contentType(ContentType.JSON).header("Idempotency-Key", key).body(BINJIANG)
                 .post("/api/v1/incidents").then().statusCode(201).extract().path("id");
         long incidents = Db.count("SELECT count(*) FROM incident");
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(BINJIANG)
+        As.hq().contentType(ContentType.JSON).header("Idempotency-Key", key).body(BINJIANG)
                 .post("/api/v1/incidents").then().statusCode(201).header("Idempotent-Replayed", "true")
                 .body("id", equalTo(first));
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(BINJIANG.replace("120", "121"))
+        As.hq().contentType(ContentType.JSON).header("Idempotency-Key", key).body(BINJIANG.replace("120", "121"))
                 .post("/api/v1/incidents").then().statusCode(422).contentType("application/problem+json");
         assertThat(Db.count("SELECT count(*) FROM incident")).isEqualTo(incidents);
         assertThat(Db.outboxCount("io.liandong.assignment.created.v1", first)).isEqualTo(3);
@@ -95,7 +95,7 @@ class IncidentResourceTest {
     void anUnknownIncidentTypeIsRefusedAndNothingIsStored() {
         long before = Db.count("SELECT count(*) FROM incident");
         long events = Db.count("SELECT count(*) FROM outbox_event");
-        given().contentType(ContentType.JSON).body(BINJIANG.replace("commercial-dispute", "alien-landing"))
+        As.hq().contentType(ContentType.JSON).body(BINJIANG.replace("commercial-dispute", "alien-landing"))
                 .post("/api/v1/incidents")
                 .then().statusCode(422)
                 .contentType("application/problem+json")
@@ -108,7 +108,7 @@ class IncidentResourceTest {
     @Test
     void aMissingPlaceAndANegativeCrowdAreNamed() {
         long before = Db.count("SELECT count(*) FROM incident");
-        given().contentType(ContentType.JSON)
+        As.hq().contentType(ContentType.JSON)
                 .body(BINJIANG.replace("\"estimatedCrowdSize\": 120", "\"estimatedCrowdSize\": -5")
                         .replaceAll("\"place\": \\{[^}]*},", ""))
                 .post("/api/v1/incidents")
@@ -121,10 +121,10 @@ class IncidentResourceTest {
 
     @Test
     void coordinatesOutOfRangeAndAnUnknownSeverityAreRefused() {
-        given().contentType(ContentType.JSON).body(BINJIANG.replace("30.2084", "130.2"))
+        As.hq().contentType(ContentType.JSON).body(BINJIANG.replace("30.2084", "130.2"))
                 .post("/api/v1/incidents")
                 .then().statusCode(400).body("errors.field", hasItem("place.lat"));
-        given().contentType(ContentType.JSON).body(BINJIANG.replace("\"medium\"", "\"apocalyptic\""))
+        As.hq().contentType(ContentType.JSON).body(BINJIANG.replace("\"medium\"", "\"apocalyptic\""))
                 .post("/api/v1/incidents")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("severity"));
@@ -132,24 +132,24 @@ class IncidentResourceTest {
 
     @Test
     void anUnknownFieldAndMalformedJsonAreBadRequests() {
-        given().contentType(ContentType.JSON).body(BINJIANG.replace("\"severity\"", "\"colour\": \"red\", \"severity\""))
+        As.hq().contentType(ContentType.JSON).body(BINJIANG.replace("\"severity\"", "\"colour\": \"red\", \"severity\""))
                 .post("/api/v1/incidents")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("colour"));
-        given().contentType(ContentType.JSON).body("{\"incidentType\": ")
+        As.hq().contentType(ContentType.JSON).body("{\"incidentType\": ")
                 .post("/api/v1/incidents")
                 .then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test
     void anUnknownIncidentIsNotFound() {
-        given().get("/api/v1/incidents/inc-nope")
+        As.hq().get("/api/v1/incidents/inc-nope")
                 .then().statusCode(404).contentType("application/problem+json");
-        given().get("/api/v1/incidents/inc-nope/timeline")
+        As.hq().get("/api/v1/incidents/inc-nope/timeline")
                 .then().statusCode(404).contentType("application/problem+json");
-        given().get("/api/v1/incidents/inc-nope/performance")
+        As.hq().get("/api/v1/incidents/inc-nope/performance")
                 .then().statusCode(404).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).header("If-Match", "\"0\"")
+        As.hq().contentType(ContentType.JSON).header("If-Match", "\"0\"")
                 .body("{\"status\": \"cancelled\", \"changedBy\": \"op\"}")
                 .post("/api/v1/incidents/inc-nope/status")
                 .then().statusCode(404).contentType("application/problem+json");
@@ -163,28 +163,28 @@ class IncidentResourceTest {
         String move = "{\"status\": \"%s\", \"changedBy\": \"hq-operator-07\", \"reason\": \"test\"}";
 
         // No If-Match: 428; a stale one: 412; an illegal move: 409. Nothing changes.
-        given().contentType(ContentType.JSON).body(move.formatted("cancelled")).post(path + "/status")
+        As.hq().contentType(ContentType.JSON).body(move.formatted("cancelled")).post(path + "/status")
                 .then().statusCode(428).contentType("application/problem+json")
                 .body("type", equalTo("urn:liandong:problem:precondition-required"));
-        given().contentType(ContentType.JSON).header("If-Match", "\"70\"").body(move.formatted("cancelled")).post(path + "/status")
+        As.hq().contentType(ContentType.JSON).header("If-Match", "\"70\"").body(move.formatted("cancelled")).post(path + "/status")
                 .then().statusCode(412).contentType("application/problem+json")
                 .body("type", equalTo("urn:liandong:problem:stale-version"));
-        given().contentType(ContentType.JSON).header("If-Match", etag).body(move.formatted("closed")).post(path + "/status")
+        As.hq().contentType(ContentType.JSON).header("If-Match", etag).body(move.formatted("closed")).post(path + "/status")
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("detail", containsString("dispatched"));
-        given().contentType(ContentType.JSON).header("If-Match", etag).body(move.formatted("sideways")).post(path + "/status")
+        As.hq().contentType(ContentType.JSON).header("If-Match", etag).body(move.formatted("sideways")).post(path + "/status")
                 .then().statusCode(400).contentType("application/problem+json");
-        given().get(path).then().body("status", equalTo("dispatched")).header("ETag", equalTo(etag));
+        As.hq().get(path).then().body("status", equalTo("dispatched")).header("ETag", equalTo(etag));
         assertThat(Db.outboxCount("io.liandong.incident.status-changed.v1", id)).isEqualTo(1);
 
         // The whole way, each step with the ETag of the one before.
         for (String to : List.of("on-scene", "under-control", "mediating", "resolved", "closed")) {
-            given().contentType(ContentType.JSON).header("If-Match", Api.etag(path)).body(move.formatted(to))
+            As.hq().contentType(ContentType.JSON).header("If-Match", Api.etag(path)).body(move.formatted(to))
                     .post(path + "/status").then().statusCode(200).body("status", equalTo(to));
         }
         assertThat(Db.outboxCount("io.liandong.incident.status-changed.v1", id)).isEqualTo(6);
         // A closed incident takes no new agency, and its clocks are stopped.
-        given().contentType(ContentType.JSON).body("{\"agencyId\": \"health-commission\", \"createdBy\": \"op\"}")
+        As.hq().contentType(ContentType.JSON).body("{\"agencyId\": \"health-commission\", \"createdBy\": \"op\"}")
                 .post(path + "/assignments").then().statusCode(409).contentType("application/problem+json");
         assertThat(Db.count("SELECT count(*) FROM platform_deadline WHERE incident_id = ? AND fired_at IS NULL AND cancelled_at IS NULL", id))
                 .isZero();
@@ -195,31 +195,31 @@ class IncidentResourceTest {
         String id = Api.report();
         String path = "/api/v1/incidents/" + id;
         String etag = Api.etag(path);
-        given().contentType(ContentType.JSON).header("If-Match", etag)
+        As.hq().contentType(ContentType.JSON).header("If-Match", etag)
                 .body("{\"severity\": \"high\", \"estimatedCrowdSize\": 300, \"changedBy\": \"hq-operator-07\", "
                         + "\"reason\": \"the crowd is pressing in\"}")
                 .post(path + "/severity")
                 .then().statusCode(200).body("severity", equalTo("high")).body("estimatedCrowdSize", equalTo(300))
                 .header("ETag", not(equalTo(etag)));
-        given().get(path + "/assignments").then().statusCode(200).body("agencyRole", hasItem("health-commission"))
+        As.hq().get(path + "/assignments").then().statusCode(200).body("agencyRole", hasItem("health-commission"))
                 .body("find { it.agencyRole == 'health-commission' }.onSiteGroup", equalTo("logistics"));
         assertThat(Db.outboxCount("io.liandong.incident.severity-changed.v1", id)).isEqualTo(1);
         assertThat(Db.outboxCount("io.liandong.assignment.created.v1", id)).isEqualTo(4);
 
         // Raising it again adds nobody twice.
-        given().contentType(ContentType.JSON).header("If-Match", Api.etag(path))
+        As.hq().contentType(ContentType.JSON).header("If-Match", Api.etag(path))
                 .body("{\"severity\": \"critical\", \"changedBy\": \"op\", \"reason\": \"more\"}")
                 .post(path + "/severity").then().statusCode(200);
         assertThat(Db.outboxCount("io.liandong.assignment.created.v1", id)).isEqualTo(4);
 
         // Bad input changes nothing.
-        given().contentType(ContentType.JSON).header("If-Match", Api.etag(path))
+        As.hq().contentType(ContentType.JSON).header("If-Match", Api.etag(path))
                 .body("{\"severity\": \"high\", \"estimatedCrowdSize\": -1, \"changedBy\": \"op\", \"reason\": \"x\"}")
                 .post(path + "/severity").then().statusCode(400).body("errors.field", hasItem("estimatedCrowdSize"));
-        given().contentType(ContentType.JSON).header("If-Match", etag)
+        As.hq().contentType(ContentType.JSON).header("If-Match", etag)
                 .body("{\"severity\": \"low\", \"changedBy\": \"op\", \"reason\": \"x\"}")
                 .post(path + "/severity").then().statusCode(412);
-        given().get(path).then().body("severity", equalTo("critical"));
+        As.hq().get(path).then().body("severity", equalTo("critical"));
     }
 
     @Test
@@ -230,30 +230,30 @@ class IncidentResourceTest {
         for (int i = 0; i < 5; i++) {
             ids.add(Api.report(body));
         }
-        String first = given().queryParam("areaCode", area).queryParam("limit", 2).get("/api/v1/incidents")
+        String first = As.hq().queryParam("areaCode", area).queryParam("limit", 2).get("/api/v1/incidents")
                 .then().statusCode(200).body("items", hasSize(2)).body("nextCursor", notNullValue())
                 .extract().path("nextCursor");
-        List<String> seen = new java.util.ArrayList<>(given().queryParam("areaCode", area).queryParam("limit", 2)
+        List<String> seen = new java.util.ArrayList<>(As.hq().queryParam("areaCode", area).queryParam("limit", 2)
                 .get("/api/v1/incidents").then().extract().path("items.id"));
         String cursor = first;
         while (cursor != null) {
-            var page = given().queryParam("areaCode", area).queryParam("limit", 2).queryParam("cursor", cursor)
+            var page = As.hq().queryParam("areaCode", area).queryParam("limit", 2).queryParam("cursor", cursor)
                     .get("/api/v1/incidents").then().statusCode(200).extract();
             seen.addAll(page.path("items.id"));
             cursor = page.path("nextCursor");
         }
         assertThat(seen).containsExactlyInAnyOrderElementsOf(ids).doesNotHaveDuplicates();
 
-        given().queryParam("areaCode", area).queryParam("status", "dispatched").queryParam("incidentType", "commercial-dispute")
+        As.hq().queryParam("areaCode", area).queryParam("status", "dispatched").queryParam("incidentType", "commercial-dispute")
                 .queryParam("severity", "medium").queryParam("origin", "operator").get("/api/v1/incidents")
                 .then().statusCode(200).body("items", hasSize(5)).body("nextCursor", nullValue());
-        given().queryParam("areaCode", area).queryParam("status", "closed").get("/api/v1/incidents")
+        As.hq().queryParam("areaCode", area).queryParam("status", "closed").get("/api/v1/incidents")
                 .then().statusCode(200).body("items", hasSize(0));
-        given().queryParam("status", "sideways").get("/api/v1/incidents")
+        As.hq().queryParam("status", "sideways").get("/api/v1/incidents")
                 .then().statusCode(422).contentType("application/problem+json").body("errors[0].field", equalTo("status"));
-        given().queryParam("cursor", "not-a-cursor-" + UUID.randomUUID()).get("/api/v1/incidents")
+        As.hq().queryParam("cursor", "not-a-cursor-" + UUID.randomUUID()).get("/api/v1/incidents")
                 .then().statusCode(422).body("errors[0].field", equalTo("cursor"));
-        given().queryParam("limit", 1000).get("/api/v1/incidents").then().statusCode(422)
+        As.hq().queryParam("limit", 1000).get("/api/v1/incidents").then().statusCode(422)
                 .body("errors[0].field", equalTo("limit"));
     }
 }

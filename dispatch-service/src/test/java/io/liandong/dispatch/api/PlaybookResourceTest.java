@@ -1,6 +1,5 @@
 package io.liandong.dispatch.api;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -12,6 +11,7 @@ import io.liandong.dispatch.support.Api;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import io.liandong.platform.testing.As;
 
 @QuarkusTest
 @WithTestResource(DevstackTestResource.class)
@@ -26,9 +26,9 @@ class PlaybookResourceTest {
 
     @Test
     void theStandardRunsAndABadReplacementIsRefusedWithEveryErrorWhileItKeepsRunning() {
-        String standard = given().accept("application/yaml").get(ADMIN).then().statusCode(200)
+        String standard = As.hq().accept("application/yaml").get(ADMIN).then().statusCode(200)
                 .body(containsString("key-areas-standard@1")).extract().asString();
-        given().accept("application/json").get(ADMIN).then().statusCode(200)
+        As.hq().accept("application/json").get(ADMIN).then().statusCode(200)
                 .body("version.version", equalTo("key-areas-standard@1"))
                 .body("playbook.goldenPeriod", equalTo("PT10M"))
                 .body("playbook.roles.police.onSceneWithin", equalTo("PT5M"));
@@ -37,41 +37,41 @@ class PlaybookResourceTest {
                 .replace("goldenPeriod: PT10M", "goldenPeriod: soon")
                 .replace("warningThresholds: [50, 80]", "warningThresholds: [80, 50]")
                 .replace("    role: health-commission\n", "    role: ambulance-service\n");
-        given().contentType(YAML).body(bytes(bad)).put(ADMIN).then().statusCode(422)
+        As.hq().contentType(YAML).body(bytes(bad)).put(ADMIN).then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItems("goldenPeriod", "warningThresholds[1]"))
                 .body("errors.message", hasItem(containsString("ambulance-service")));
-        given().contentType(YAML).body(bytes("version: [")).put(ADMIN).then().statusCode(422);
-        given().contentType(YAML).body(bytes("")).put(ADMIN).then().statusCode(400);
-        given().accept("application/json").get(ADMIN).then().body("version.version", equalTo("key-areas-standard@1"));
+        As.hq().contentType(YAML).body(bytes("version: [")).put(ADMIN).then().statusCode(422);
+        As.hq().contentType(YAML).body(bytes("")).put(ADMIN).then().statusCode(400);
+        As.hq().accept("application/json").get(ADMIN).then().body("version.version", equalTo("key-areas-standard@1"));
     }
 
     @Test
     void aGoodReplacementRunsForNewIncidentsAndEachIncidentKeepsItsVersion() {
-        String standard = given().accept("application/yaml").get(ADMIN).then().extract().asString();
+        String standard = As.hq().accept("application/yaml").get(ADMIN).then().extract().asString();
         String before = Api.report();
         String faster = standard.replace("version: key-areas-standard@1", "version: key-areas-standard@1-faster-police")
                 .replace("    acknowledgeWithin: PT2M\n    onSceneWithin: PT5M\n", "    acknowledgeWithin: PT1M\n    onSceneWithin: PT3M\n");
         try {
-            given().contentType(YAML).body(bytes(faster)).queryParam("loadedBy", "hq-admin-01").put(ADMIN)
+            As.hq().contentType(YAML).body(bytes(faster)).queryParam("loadedBy", "hq-admin-01").put(ADMIN)
                     .then().statusCode(200).body("version.version", equalTo("key-areas-standard@1-faster-police"))
                     .body("version.loadedBy", equalTo("hq-admin-01"));
             // A version number is never reused for other content.
-            given().contentType(YAML).body(bytes(faster.replace("PT3M", "PT4M"))).put(ADMIN).then().statusCode(409);
+            As.hq().contentType(YAML).body(bytes(faster.replace("PT3M", "PT4M"))).put(ADMIN).then().statusCode(409);
 
             String after = Api.report();
-            given().get("/api/v1/incidents/" + after).then().body("playbookVersion", equalTo("key-areas-standard@1-faster-police"));
-            given().get("/api/v1/incidents/" + after + "/performance").then()
+            As.hq().get("/api/v1/incidents/" + after).then().body("playbookVersion", equalTo("key-areas-standard@1-faster-police"));
+            As.hq().get("/api/v1/incidents/" + after + "/performance").then()
                     .body("responses.find { it.agencyRole == 'police' }.onSceneLimit", equalTo("PT3M"));
-            given().get("/api/v1/incidents/" + before).then().body("playbookVersion", equalTo("key-areas-standard@1"));
-            given().get("/api/v1/incidents/" + before + "/performance").then()
+            As.hq().get("/api/v1/incidents/" + before).then().body("playbookVersion", equalTo("key-areas-standard@1"));
+            As.hq().get("/api/v1/incidents/" + before + "/performance").then()
                     .body("responses.find { it.agencyRole == 'police' }.onSceneLimit", equalTo("PT5M"));
-            given().get(ADMIN + "/versions").then().statusCode(200)
+            As.hq().get(ADMIN + "/versions").then().statusCode(200)
                     .body("size()", greaterThanOrEqualTo(2))
                     .body("find { it.active }.version", equalTo("key-areas-standard@1-faster-police"));
         } finally {
             // The other tests of this application expect the standard.
-            given().contentType(YAML).body(bytes(standard)).put(ADMIN).then().statusCode(200)
+            As.hq().contentType(YAML).body(bytes(standard)).put(ADMIN).then().statusCode(200)
                     .body("version.version", equalTo("key-areas-standard@1"));
         }
     }

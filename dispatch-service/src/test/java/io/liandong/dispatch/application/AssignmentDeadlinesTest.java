@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import io.liandong.platform.testing.As;
 
 /**
  * The assignments' clocks with an injected clock: warnings at 50% and 80%, the breach at the limit,
@@ -66,7 +67,7 @@ class AssignmentDeadlinesTest {
         assertThat(Db.events(BREACHED, police)).hasSize(1).first().asString().contains("\"deadline\":\"acknowledge\"");
         assertThat(escalations(police)).containsExactly("1 hq-duty-officer");
 
-        given().get("/api/v1/incidents/" + incident + "/assignments/" + police).then().statusCode(200)
+        As.hq().get("/api/v1/incidents/" + incident + "/assignments/" + police).then().statusCode(200)
                 .body("acknowledgeBreached", org.hamcrest.Matchers.equalTo(true))
                 .body("escalationLevel", org.hamcrest.Matchers.equalTo(1));
 
@@ -90,7 +91,7 @@ class AssignmentDeadlinesTest {
         String police = Api.assignmentOf(incident, "police");
         String path = "/api/v1/incidents/" + incident + "/assignments/" + police;
         clock.advance(Duration.ofSeconds(30));
-        given().contentType(ContentType.JSON).header("If-Match", Api.etag(path))
+        As.hq().contentType(ContentType.JSON).header("If-Match", Api.etag(path))
                 .body("{\"status\": \"acknowledged\", \"changedBy\": \"hq-operator-07\", \"reason\": \"by radio\"}")
                 .post(path + "/status").then().statusCode(200);
         clock.advance(Duration.ofSeconds(100));               // past the acknowledge limit, before on-scene 50%
@@ -101,14 +102,14 @@ class AssignmentDeadlinesTest {
         clock.advance(Duration.ofSeconds(30));                // 2 min 40 s: on-scene 50% (2 min 30 s)
         scheduler.fireDue();
         assertThat(warnings(police)).containsExactly("on-scene 50");
-        given().contentType(ContentType.JSON).header("If-Match", Api.etag(path))
+        As.hq().contentType(ContentType.JSON).header("If-Match", Api.etag(path))
                 .body("{\"status\": \"on-scene\", \"changedBy\": \"hq-operator-07\"}")
                 .post(path + "/status").then().statusCode(200);
         clock.advance(Duration.ofMinutes(30));
         scheduler.fireDue();
         assertThat(warnings(police)).containsExactly("on-scene 50");
         assertThat(Db.events(BREACHED, police)).isEmpty();
-        given().get(path).then().body("timeToAcknowledge", org.hamcrest.Matchers.equalTo("PT30S"));
+        As.hq().get(path).then().body("timeToAcknowledge", org.hamcrest.Matchers.equalTo("PT30S"));
     }
 
     @Test

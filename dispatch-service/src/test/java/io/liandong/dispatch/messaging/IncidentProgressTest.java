@@ -1,6 +1,5 @@
 package io.liandong.dispatch.messaging;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -22,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import io.liandong.platform.testing.As;
 
 /** department-service's mediation and resolution events move the incident; a referral hands the assignment on. */
 @QuarkusTest
@@ -33,7 +33,7 @@ class IncidentProgressTest {
         String incident = Api.report();
         String path = "/api/v1/incidents/" + incident;
         for (String to : new String[] {"on-scene", "under-control"}) {
-            given().contentType(ContentType.JSON).header("If-Match", Api.etag(path))
+            As.hq().contentType(ContentType.JSON).header("If-Match", Api.etag(path))
                     .body("{\"status\": \"" + to + "\", \"changedBy\": \"hq-operator-07\"}").post(path + "/status")
                     .then().statusCode(200);
         }
@@ -46,15 +46,15 @@ class IncidentProgressTest {
         });
         send(EventType.MEDIATION_SESSION_HELD, incident, n -> { });
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().get(path).then().body("status", equalTo("mediating")));
-        given().get(path + "/assignments/" + department).then().body("agencyId", equalTo("housing-bureau"));
+                As.hq().get(path).then().body("status", equalTo("mediating")));
+        As.hq().get(path + "/assignments/" + department).then().body("agencyId", equalTo("housing-bureau"));
 
         send(EventType.RESOLUTION_FAILED, incident, n -> { });
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().get(path).then().body("status", equalTo("under-control")));
+                As.hq().get(path).then().body("status", equalTo("under-control")));
         send(EventType.RESOLUTION_AGREED, incident, n -> { });
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().get(path).then().body("status", equalTo("resolved")));
+                As.hq().get(path).then().body("status", equalTo("resolved")));
 
         // Each automatic move is announced, caused by the event that made it.
         assertThat(Db.count("SELECT count(*) FROM outbox_event WHERE incident_id = ? AND ce_type = ? AND causation_id IS NOT NULL",

@@ -1,6 +1,5 @@
 package io.liandong.dispatch.messaging;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -34,6 +33,7 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import io.liandong.platform.testing.As;
 
 /**
  * From a grievance surge on Kafka to assignments on Kafka. A surge of 20 or more opens an incident
@@ -69,7 +69,7 @@ class SurgeToAssignmentsTest {
             }
             assertThat(created).extracting(AssignmentCreated::agencyId)
                     .containsExactlyInAnyOrder("police-binjiang-branch", "commerce-bureau", "community-binjiang-xixing");
-            given().get("/api/v1/incidents/" + incident).then().statusCode(200)
+            As.hq().get("/api/v1/incidents/" + incident).then().statusCode(200)
                     .body("origin", equalTo("surge")).body("surgeClusterId", equalTo(cluster))
                     .body("incidentType", equalTo("commercial-dispute")).body("status", equalTo("dispatched"));
         }
@@ -87,38 +87,38 @@ class SurgeToAssignmentsTest {
         write(surge(accepted, 2, 8));
         write(surge(dismissed, 1, 4));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("status", "pending")
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> As.hq().queryParam("status", "pending")
                 .get("/api/v1/incident-proposals").then().statusCode(200)
                 .body("clusterId", hasItem(accepted)).body("clusterId", hasItem(dismissed))
                 .body("find { it.clusterId == '" + accepted + "' }.revision", equalTo(2)));
-        String proposal = given().get("/api/v1/incident-proposals").then()
+        String proposal = As.hq().get("/api/v1/incident-proposals").then()
                 .extract().path("find { it.clusterId == '" + accepted + "' }.id");
-        String other = given().get("/api/v1/incident-proposals").then()
+        String other = As.hq().get("/api/v1/incident-proposals").then()
                 .extract().path("find { it.clusterId == '" + dismissed + "' }.id");
         assertThat(Db.count("SELECT count(*) FROM incident WHERE surge_cluster_id = ?", accepted)).isZero();
-        given().get("/api/v1/incident-proposals/" + proposal).then().statusCode(200)
+        As.hq().get("/api/v1/incident-proposals/" + proposal).then().statusCode(200)
                 .body("status", equalTo("pending")).body("grievanceCount", equalTo(8))
                 .body("grievanceIds.size()", equalTo(8));
 
-        given().contentType(ContentType.JSON).body("{\"acceptedBy\": \"hq-operator-07\", \"incidentType\": \"alien-landing\"}")
+        As.hq().contentType(ContentType.JSON).body("{\"acceptedBy\": \"hq-operator-07\", \"incidentType\": \"alien-landing\"}")
                 .post("/api/v1/incident-proposals/" + proposal + "/accept").then().statusCode(422)
                 .body("errors[0].field", equalTo("incidentType"));
-        String incident = given().contentType(ContentType.JSON).body("{\"acceptedBy\": \"hq-operator-07\", \"severity\": \"high\"}")
+        String incident = As.hq().contentType(ContentType.JSON).body("{\"acceptedBy\": \"hq-operator-07\", \"severity\": \"high\"}")
                 .post("/api/v1/incident-proposals/" + proposal + "/accept").then().statusCode(200)
                 .body("status", equalTo("accepted")).body("incidentId", notNullValue()).extract().path("incidentId");
-        given().get("/api/v1/incidents/" + incident).then().body("severity", equalTo("high")).body("origin", equalTo("surge"));
-        given().get("/api/v1/incidents/" + incident + "/assignments").then().body("agencyRole", hasItem("health-commission"));
-        given().contentType(ContentType.JSON).body("{\"acceptedBy\": \"hq-operator-07\"}")
+        As.hq().get("/api/v1/incidents/" + incident).then().body("severity", equalTo("high")).body("origin", equalTo("surge"));
+        As.hq().get("/api/v1/incidents/" + incident + "/assignments").then().body("agencyRole", hasItem("health-commission"));
+        As.hq().contentType(ContentType.JSON).body("{\"acceptedBy\": \"hq-operator-07\"}")
                 .post("/api/v1/incident-proposals/" + proposal + "/accept").then().statusCode(409);
 
-        given().contentType(ContentType.JSON).body("{\"dismissedBy\": \"hq-operator-07\"}")
+        As.hq().contentType(ContentType.JSON).body("{\"dismissedBy\": \"hq-operator-07\"}")
                 .post("/api/v1/incident-proposals/" + other + "/dismiss").then().statusCode(400);
-        given().contentType(ContentType.JSON).body("{\"dismissedBy\": \"hq-operator-07\", \"reason\": \"a market day\"}")
+        As.hq().contentType(ContentType.JSON).body("{\"dismissedBy\": \"hq-operator-07\", \"reason\": \"a market day\"}")
                 .post("/api/v1/incident-proposals/" + other + "/dismiss").then().statusCode(200).body("status", equalTo("dismissed"));
-        given().contentType(ContentType.JSON).body("{\"acceptedBy\": \"hq-operator-07\"}")
+        As.hq().contentType(ContentType.JSON).body("{\"acceptedBy\": \"hq-operator-07\"}")
                 .post("/api/v1/incident-proposals/" + other + "/accept").then().statusCode(409);
-        given().get("/api/v1/incident-proposals/prp-nope").then().statusCode(404);
-        given().queryParam("status", "maybe").get("/api/v1/incident-proposals").then().statusCode(422);
+        As.hq().get("/api/v1/incident-proposals/prp-nope").then().statusCode(404);
+        As.hq().queryParam("status", "maybe").get("/api/v1/incident-proposals").then().statusCode(422);
     }
 
     static EventEnvelope surge(String cluster, int revision, int count) {

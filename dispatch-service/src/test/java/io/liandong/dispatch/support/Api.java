@@ -1,8 +1,8 @@
 package io.liandong.dispatch.support;
 
-import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
+import io.liandong.platform.testing.As;
 
 /** Calls the tests share. */
 public final class Api {
@@ -24,7 +24,7 @@ public final class Api {
     }
 
     public static String report(String body) {
-        return given().contentType(ContentType.JSON).body(body).post("/api/v1/incidents")
+        return As.hq().contentType(ContentType.JSON).body(body).post("/api/v1/incidents")
                 .then().statusCode(201).extract().path("id");
     }
 
@@ -33,11 +33,11 @@ public final class Api {
     }
 
     public static String etag(String path) {
-        return given().get(path).then().statusCode(200).extract().header("ETag");
+        return As.hq().get(path).then().statusCode(200).extract().header("ETag");
     }
 
     public static String assignmentOf(String incidentId, String role) {
-        return given().get("/api/v1/incidents/" + incidentId + "/assignments").then().statusCode(200)
+        return As.hq().get("/api/v1/incidents/" + incidentId + "/assignments").then().statusCode(200)
                 .extract().path("find { it.agencyRole == '" + role + "' }.id");
     }
 }
