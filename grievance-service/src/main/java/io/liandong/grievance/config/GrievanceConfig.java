@@ -29,10 +29,6 @@ public interface GrievanceConfig {
     @WithDefault("local-only-complainant-ref-key")
     String complainantRefSecret();
 
-    /** The largest request body accepted, in bytes; larger ones are answered 413. */
-    @WithDefault("1048576")
-    long maxBodyBytes();
-
     Paging paging();
 
     Surge surge();
@@ -65,10 +61,15 @@ public interface GrievanceConfig {
 
     interface Open311 {
         /**
-         * Partners allowed to post service requests: partner id to the SHA-256 (hex) of its
-         * {@code api_key}. Keys are never stored in clear.
+         * Partners to seed the partner store with at start: partner id to the SHA-256 (hex) of its
+         * {@code api_key}. Keys are never stored in clear; once stored, the database decides (revocation,
+         * rotation, limits: {@code /api/v1/open311-partners}).
          */
         Map<String, String> partnerKeys();
+
+        /** How long a partner's old keys keep working after a rotation, unless the rotation says otherwise. */
+        @WithDefault("PT24H")
+        Duration rotationGrace();
 
         /** The jurisdictions served: {@code jurisdiction_id} to the area code its requests are filed under. */
         Map<String, String> jurisdictions();

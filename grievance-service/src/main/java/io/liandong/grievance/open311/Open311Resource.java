@@ -10,6 +10,7 @@ import io.liandong.grievance.domain.Catalogue;
 import io.liandong.grievance.domain.GrievanceStatus;
 import io.liandong.platform.error.InvalidInputException;
 import io.liandong.platform.error.ProblemException;
+import io.liandong.platform.limits.TooManyRequestsException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -151,7 +152,7 @@ public class Open311Resource {
     @Operation(summary = "Open311: file a service request (form-encoded; api_key required)")
     public Response create(@PathParam("format") String format, MultivaluedMap<String, String> form,
                            @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        String partner = partners.partnerOf(first(form, "api_key"))
+        String partner = partners.admit(first(form, "api_key"))
                 .orElseThrow(() -> new Open311Exception(403, first(form, "api_key") == null
                         ? "api_key is required to post a service request" : "api_key is not valid"));
         String jurisdiction = jurisdiction(first(form, "jurisdiction_id"));
@@ -305,6 +306,13 @@ public class Open311Resource {
     @ServerExceptionMapper
     public Response open311Error(Open311Exception e, UriInfo uri) {
         return error(uri, e.status(), e.getMessage());
+    }
+
+    /** A partner over its rate limit: Open311's error list, with {@code Retry-After}. */
+    @ServerExceptionMapper
+    public Response tooManyRequests(TooManyRequestsException e, UriInfo uri) {
+        Response error = error(uri, 429, e.getMessage());
+        return Response.fromResponse(error).header("Retry-After", e.retryAfterSeconds()).build();
     }
 
     @ServerExceptionMapper
