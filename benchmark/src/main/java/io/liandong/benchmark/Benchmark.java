@@ -246,7 +246,7 @@ public final class Benchmark {
         processes.put("benchmark (load, observer, floor)", Map.of(
                 "cpuPercentOfOneCore", LatencyStats.round(ProcStats.percentOfOneCore(selfCpu, wallMillis)),
                 "rssMiB", ProcStats.rssBytes(ProcessHandle.current().pid()).orElse(0) / (1024 * 1024)));
-        drain(stack, observer);
+        drain(stack, observer, result.startMicros);
         observer.record(false);
 
         List<Hops.ServiceRows> rows = new ArrayList<>();
@@ -259,7 +259,7 @@ public final class Benchmark {
                         "problem", console == null || console.problem() == null ? "" : console.problem()));
         Map<String, LatencyStats> hops = Hops.compute(rows, Map.copyOf(observer.seen()),
                 consoleMeasured ? Map.copyOf(console.frames()) : null, result, result.startMicros,
-                result.endMicros + 60_000_000L);
+                result.endMicros + 180_000_000L);
         LatencyStats.Summary floorSummary = floorStats.summary();
         LatencyStats.Summary e2e = hops.get(END_TO_END).summary();
 
@@ -301,28 +301,44 @@ public final class Benchmark {
         return run;
     }
 
-    /** Waits until every outbox is empty and the reference consumer has read nothing new for a second. */
-    private void drain(Stack stack, Observer observer) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        int last = -1;
+    /**
+     * Waits until every outbox is empty, the reference consumer has read nothing new, and no consumer has
+     * handled anything new for three seconds: an event still queued when the figures are taken would be
+     * missing from them, and those are the slowest ones.
+     */
+    private void drain(Stack stack, Observer observer, long sinceMicros) throws Exception {
+        long started = System.nanoTime();
+        long deadline = started + Duration.ofSeconds(180).toNanos();
+        long lastSeen = -1;
+        long lastHandled = -1;
+        int quiet = 0;
         while (System.nanoTime() < deadline) {
             long pending = 0;
+            long handled = 0;
             for (String s : SERVICES) {
                 try (var c = java.sql.DriverManager.getConnection(stack.jdbcUrl(s), stack.username(), stack.password());
-                     var q = c.createStatement();
-                     var rs = q.executeQuery("SELECT count(*) FROM outbox_event WHERE published_at IS NULL")) {
-                    rs.next();
-                    pending += rs.getLong(1);
+                     var q = c.prepareStatement("""
+                             SELECT (SELECT count(*) FROM outbox_event WHERE published_at IS NULL),
+                                    (SELECT count(*) FROM inbox_event WHERE processed_at >= ?)""")) {
+                    q.setTimestamp(1, new java.sql.Timestamp(sinceMicros / 1000));
+                    try (var rs = q.executeQuery()) {
+                        rs.next();
+                        pending += rs.getLong(1);
+                        handled += rs.getLong(2);
+                    }
                 }
             }
-            int now = observer.count();
-            if (pending == 0 && now == last) {
+            long seen = observer.count();
+            quiet = pending == 0 && seen == lastSeen && handled == lastHandled ? quiet + 1 : 0;
+            if (quiet >= 3) {
+                log(String.format(Locale.ROOT, "settled %.0f s after the run", (System.nanoTime() - started) / 1e9));
                 return;
             }
-            last = now;
+            lastSeen = seen;
+            lastHandled = handled;
             Thread.sleep(1000);
         }
-        log("warning: the system had not settled 60 s after the run");
+        log("warning: the system had not settled 180 s after the run; the slowest events are missing from the figures");
     }
 
     @SuppressWarnings("unchecked")
