@@ -303,8 +303,8 @@ public final class Benchmark {
 
     /**
      * Waits until every outbox is empty, the reference consumer has read nothing new, and no consumer has
-     * handled anything new for three seconds: an event still queued when the figures are taken would be
-     * missing from them, and those are the slowest ones.
+     * handled anything new for six seconds (longer than a wait for a pooled connection, 5 s): an event still
+     * queued when the figures are taken would be missing from them, and those are the slowest ones.
      */
     private void drain(Stack stack, Observer observer, long sinceMicros) throws Exception {
         long started = System.nanoTime();
@@ -330,7 +330,7 @@ public final class Benchmark {
             }
             long seen = observer.count();
             quiet = pending == 0 && seen == lastSeen && handled == lastHandled ? quiet + 1 : 0;
-            if (quiet >= 3) {
+            if (quiet >= 6) {
                 log(String.format(Locale.ROOT, "settled %.0f s after the run", (System.nanoTime() - started) / 1e9));
                 return;
             }
