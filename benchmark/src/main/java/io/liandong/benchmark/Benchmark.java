@@ -61,7 +61,8 @@ public final class Benchmark {
         report.put("label", options.label());
         report.put("command", ProcessHandle.current().info().commandLine().orElse(""));
         report.put("options", Map.of("rate", options.rate(), "durationS", options.duration().toSeconds(),
-                "warmupS", options.warmup().toSeconds(), "findMax", options.findMax(), "targetP99Ms", options.targetP99().toMillis()));
+                "warmupS", options.warmup().toSeconds(), "findMax", options.findMax(), "targetP99Ms", options.targetP99().toMillis(),
+                "serviceProperties", options.serviceProperties()));
         report.put("machine", Machine.describe());
         log("machine: " + report.get("machine"));
 
@@ -76,6 +77,7 @@ public final class Benchmark {
             }
             builder.addService(service, Ports.free(), Stack.databaseOf(service), jar);
         }
+        options.serviceProperties().forEach(builder::systemProperty);
         Stack stack = builder.build();
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop));
         try {

@@ -2,7 +2,9 @@ package io.liandong.benchmark;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What a run does, from the command line.
@@ -19,14 +21,17 @@ import java.util.Locale;
  * @param out           directory for the JSON and Markdown results
  * @param repo          the repository root (the services' builds are under it)
  * @param label         a note stored with the results, e.g. "under load" or "quiet machine"
+ * @param serviceProperties {@code -Dkey=value} for every service, e.g. a pool size to try
  */
 public record Options(double rate, Duration duration, Duration warmup, boolean findMax, Duration stepDuration,
-                      Duration targetP99, boolean startup, boolean startupOnly, boolean snapshot, Path out, Path repo, String label) {
+                      Duration targetP99, boolean startup, boolean startupOnly, boolean snapshot, Path out, Path repo, String label,
+                      Map<String, String> serviceProperties) {
 
     static final String USAGE = """
             usage: ./benchmark/run.sh [--rate 200] [--duration 60s] [--warmup 10s] [--find-max]
                                       [--step-duration 20s] [--target-p99 50ms] [--no-startup] [--startup-only] [--no-snapshot]
                                       [--out benchmark/target/results] [--repo .] [--label "quiet machine"]
+                                      [--service-property key=value ...]
             """;
 
     public Options {
@@ -58,6 +63,7 @@ public record Options(double rate, Duration duration, Duration warmup, boolean f
         Path out = Path.of("benchmark", "target", "results");
         Path repo = Path.of("");
         String label = "";
+        Map<String, String> serviceProperties = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -73,11 +79,19 @@ public record Options(double rate, Duration duration, Duration warmup, boolean f
                 case "--out" -> out = Path.of(value(args, ++i, arg));
                 case "--repo" -> repo = Path.of(value(args, ++i, arg));
                 case "--label" -> label = value(args, ++i, arg);
+                case "--service-property" -> {
+                    String pair = value(args, ++i, arg);
+                    int eq = pair.indexOf('=');
+                    if (eq <= 0) {
+                        throw new IllegalArgumentException("--service-property takes key=value, not " + pair);
+                    }
+                    serviceProperties.put(pair.substring(0, eq), pair.substring(eq + 1));
+                }
                 default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
             }
         }
         return new Options(rate, duration, warmup, findMax, step, target, startup || startupOnly, startupOnly, snapshot, out,
-                repo, label);
+                repo, label, Map.copyOf(serviceProperties));
     }
 
     private static String value(String[] args, int i, String option) {

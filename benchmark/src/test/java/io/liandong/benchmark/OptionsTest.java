@@ -38,6 +38,16 @@ class OptionsTest {
     }
 
     @Test
+    void servicePropertiesArePairsForEveryService() {
+        Options o = Options.parse(new String[] {"--service-property", "quarkus.datasource.jdbc.max-size=30",
+                "--service-property", "liandong.platform.limits.rate.per-second=5000"});
+        assertThat(o.serviceProperties()).containsEntry("quarkus.datasource.jdbc.max-size", "30")
+                .containsEntry("liandong.platform.limits.rate.per-second", "5000");
+        assertThatThrownBy(() -> Options.parse(new String[] {"--service-property", "no-value"}))
+                .hasMessageContaining("key=value");
+    }
+
+    @Test
     void durationsTakeUnitsOrIso8601() {
         assertThat(Options.duration("15s")).isEqualTo(Duration.ofSeconds(15));
         assertThat(Options.duration("PT1M30S")).isEqualTo(Duration.ofSeconds(90));
