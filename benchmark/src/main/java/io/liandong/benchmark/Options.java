@@ -28,7 +28,7 @@ public record Options(double rate, Duration duration, Duration warmup, boolean f
                       Map<String, String> serviceProperties) {
 
     static final String USAGE = """
-            usage: ./benchmark/run.sh [--rate 200] [--duration 60s] [--warmup 10s] [--find-max]
+            usage: ./benchmark/run.sh [--rate 200] [--duration 60s] [--warmup 30s] [--find-max]
                                       [--step-duration 20s] [--target-p99 50ms] [--no-startup] [--startup-only] [--no-snapshot]
                                       [--out benchmark/target/results] [--repo .] [--label "quiet machine"]
                                       [--service-property key=value ...]
@@ -53,7 +53,7 @@ public record Options(double rate, Duration duration, Duration warmup, boolean f
     public static Options parse(String[] args) {
         double rate = 200;
         Duration duration = Duration.ofSeconds(60);
-        Duration warmup = Duration.ofSeconds(10);
+        Duration warmup = Duration.ofSeconds(30);
         boolean findMax = false;
         Duration step = Duration.ofSeconds(20);
         Duration target = Duration.ofMillis(50);

@@ -13,6 +13,7 @@ class OptionsTest {
         Options o = Options.defaults();
         assertThat(o.rate()).isEqualTo(200);
         assertThat(o.duration()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(o.warmup()).isEqualTo(Duration.ofSeconds(30));
         assertThat(o.targetP99()).isEqualTo(Duration.ofMillis(50));
         assertThat(o.findMax()).isFalse();
         assertThat(o.startup()).isTrue();
