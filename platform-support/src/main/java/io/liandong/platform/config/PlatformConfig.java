@@ -47,5 +47,16 @@ public interface PlatformConfig {
 
         @WithDefault("PT0.2S")
         Duration retryBackoff();
+
+        /**
+         * Attempts for a failure of the moment (no free connection in the pool, a deadlock, the database
+         * restarting), with the backoff growing to {@link #maxBackoff()}: minutes of patience before a
+         * good event would be dead-lettered.
+         */
+        @WithDefault("60")
+        int transientAttempts();
+
+        @WithDefault("PT5S")
+        Duration maxBackoff();
     }
 }

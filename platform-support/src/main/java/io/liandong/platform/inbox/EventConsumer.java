@@ -22,7 +22,8 @@ import org.jboss.logging.Logger;
  * transaction record the event in the inbox (dropping a redelivery), in the incident's timeline,
  * and hand it to the service's handler. Measures the information delay, {@code now - ce_time}.
  *
- * <p>A method annotated {@code @Incoming} calls {@link #consume}; an exception thrown from here
+ * <p>A failure of the moment (a busy or restarting database, see {@link TransientFailures}) is retried
+ * for minutes; any other failure a few times. A method annotated {@code @Incoming} calls {@link #consume}; an exception thrown from here
  * nacks the record, and the channel's dead-letter strategy moves it to {@code liandong.<service>.dlq}
  * with the exception message as the reason, so later records keep flowing.
  */
@@ -79,12 +80,15 @@ public class EventConsumer {
             } catch (PoisonEventException e) {
                 throw e;
             } catch (RuntimeException e) {
-                if (attempt >= attempts) {
+                boolean momentary = TransientFailures.isTransient(e);
+                if (attempt >= (momentary ? Math.max(attempts, config.consumer().transientAttempts()) : attempts)) {
                     throw new IllegalStateException("handling " + event.type().type() + " " + event.id()
                             + " failed " + attempt + " times: " + e.getMessage(), e);
                 }
-                LOG.warnf("%s: attempt %d at event %s failed, retrying: %s", consumer, attempt, event.id(), e.getMessage());
-                pause(config.consumer().retryBackoff().multipliedBy(attempt));
+                LOG.warnf("%s: attempt %d at event %s failed%s, retrying: %s", consumer, attempt, event.id(),
+                        momentary ? " (a failure of the moment)" : "", e.getMessage());
+                Duration backoff = config.consumer().retryBackoff().multipliedBy(attempt);
+                pause(backoff.compareTo(config.consumer().maxBackoff()) > 0 ? config.consumer().maxBackoff() : backoff);
             }
         }
     }
