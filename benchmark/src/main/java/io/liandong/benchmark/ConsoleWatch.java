@@ -32,7 +32,6 @@ final class ConsoleWatch implements AutoCloseable {
         HttpRequest request = HttpRequest.newBuilder(URI.create(dispatchUrl + PATH))
                 .header("Accept", "text/event-stream")
                 .header("Authorization", "Bearer " + token)
-                .header("X-Liandong-Agency", Load.HQ)
                 .GET().build();
         this.thread = new Thread(() -> read(http, request), "benchmark-console");
         thread.setDaemon(true);

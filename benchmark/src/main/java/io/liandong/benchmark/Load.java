@@ -26,7 +26,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Drives the open-loop load through the public REST APIs: grievances to grievance-service, incident
  * reports to dispatch-service, acknowledgements and arrivals to department-service, each request
- * with a bearer token of the local identity provider and the {@code X-Liandong-Agency} header.
+ * with a bearer token of the local identity provider.
  */
 final class Load {
 
@@ -204,7 +204,6 @@ final class Load {
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + tokens.computeIfAbsent(agency + " " + role, k -> identity.token(agency, role)))
-                .header("X-Liandong-Agency", agency)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (ifMatch != null) {
             b.header("If-Match", ifMatch);

@@ -37,10 +37,6 @@ final class Actor {
     }
 
     HttpRequest.Builder sign(HttpRequest.Builder request) {
-        request.header("Authorization", "Bearer " + token);
-        if (agency != null) {
-            request.header(Api.AGENCY_HEADER, agency);
-        }
-        return request;
+        return request.header("Authorization", "Bearer " + token);
     }
 }

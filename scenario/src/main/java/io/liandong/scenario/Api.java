@@ -15,11 +15,9 @@ import java.util.UUID;
 
 /**
  * The platform's public REST APIs as the scenario's people call them: every request carries the
- * caller's bearer token and, while services still read it, the {@code X-Liandong-Agency} header.
+ * caller's bearer token.
  */
 final class Api {
-
-    static final String AGENCY_HEADER = "X-Liandong-Agency";
 
     /** One answer: status, ETag and the JSON body (a {@link NullNode} when there is none or it is not JSON). */
     record Reply(int status, String etag, JsonNode body, String text) {

@@ -176,7 +176,7 @@ class BinjiangScenarioIT {
     }
 
     private static RequestSpecification as(String agency, String... roles) {
-        return given().header("Authorization", "Bearer " + identity.token(agency, roles)).header("X-Liandong-Agency", agency);
+        return given().header("Authorization", "Bearer " + identity.token(agency, roles));
     }
 
     private static String url(String service, String path) {

@@ -28,7 +28,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** An agency's inbox. The caller names itself in X-Liandong-Agency; another agency's inbox or assignment is 404. */
+/** An agency's inbox, for the agency of the caller's token; another agency's inbox or assignment is 404. */
 @Path("/api/v1/agencies/{agencyId}/assignments")
 @Tag(name = "Inbox")
 @Produces(MediaType.APPLICATION_JSON)

@@ -24,7 +24,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Mediations, run by the calling agency (X-Liandong-Agency); another agency's mediation is 404. */
+/** Mediations, run by the calling agency (the token's agency claim); another agency's mediation is 404. */
 @Path("/api/v1/mediations")
 @Tag(name = "Mediation")
 @Produces(MediaType.APPLICATION_JSON)

@@ -140,7 +140,7 @@ public class ItemService {
 
     /**
      * A beneficiary confirms a done item. Someone the commitment was not made to: 422 naming
-     * beneficiaryId; an item the HQ verifies, called by another agency: 422 naming X-Liandong-Agency.
+     * beneficiaryId; an item the HQ verifies, called by another agency: 422 naming the caller's agency.
      */
     ItemView verify(String itemId, String ifMatch, String beneficiaryId, String caller, String note) {
         ItemEntity item = find(itemId);

@@ -22,7 +22,6 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 public class AuditRequestFilter {
 
     static final String REQUEST_ID = "X-Request-Id";
-    static final String AGENCY_HEADER = "X-Liandong-Agency";
 
     private static final Set<String> CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final Pattern PRINTABLE = Pattern.compile("[\\x21-\\x7E]{1,100}");
@@ -43,7 +42,7 @@ public class AuditRequestFilter {
         String route = resource.getResourceMethod() == null ? path
                 : routes.computeIfAbsent(resource.getResourceMethod(), m -> route(resource.getResourceClass(), m));
         facts.capture(CHANGING.contains(method), method + " " + route, path, requestId,
-                request.getHeaderString("Idempotency-Key"), blankToNull(request.getHeaderString(AGENCY_HEADER)));
+                request.getHeaderString("Idempotency-Key"));
     }
 
     @ServerResponseFilter
@@ -65,9 +64,5 @@ public class AuditRequestFilter {
             route.append('/').append(methodPath.value().replaceAll("^/+|/+$", ""));
         }
         return route.isEmpty() ? "/" : route.toString();
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -153,18 +153,16 @@ public class AuditTrail {
     record Who(String actor, String kind, String agency) {
     }
 
-    /** The token's subject and agency claim; else the Open311 partner; else the agency header, until tokens are required. */
+    /** Only verified callers: the token's subject and agency claim; else the Open311 partner its key named; else anonymous. */
     private Who who() {
-        String header = facts.agencyHeader();
         Principal principal = principal();
         if (principal != null) {
-            String agency = claim(principal, Caller.AGENCY_CLAIM);
-            return new Who(clip(principal.getName(), 200), "token", agency != null ? agency : header);
+            return new Who(clip(principal.getName(), 200), "token", claim(principal, Caller.AGENCY_CLAIM));
         }
         if (facts.partner() != null) {
-            return new Who(facts.partner(), "open311-partner", header);
+            return new Who(facts.partner(), "open311-partner", null);
         }
-        return header != null ? new Who(header, "agency-header", header) : new Who("anonymous", "anonymous", null);
+        return new Who("anonymous", "anonymous", null);
     }
 
     private Principal principal() {

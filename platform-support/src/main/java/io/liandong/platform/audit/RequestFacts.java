@@ -18,19 +18,16 @@ public class RequestFacts {
     private String target;
     private String requestId;
     private String idempotencyKey;
-    private String agencyHeader;
     private String partner;
     private boolean recorded;
     private final List<String> subjects = new ArrayList<>();
 
-    void capture(boolean mutating, String action, String target, String requestId, String idempotencyKey,
-                 String agencyHeader) {
+    void capture(boolean mutating, String action, String target, String requestId, String idempotencyKey) {
         this.mutating = mutating;
         this.action = action;
         this.target = target;
         this.requestId = requestId;
         this.idempotencyKey = idempotencyKey;
-        this.agencyHeader = agencyHeader;
     }
 
     /** The Open311 partner (or other non-token caller) the service recognised by its key. */
@@ -61,10 +58,6 @@ public class RequestFacts {
 
     String idempotencyKey() {
         return idempotencyKey;
-    }
-
-    String agencyHeader() {
-        return agencyHeader;
     }
 
     boolean recorded() {

@@ -32,6 +32,10 @@ class AuditTrailTest {
         return "Bearer " + Devstack.identity().tokenFor("commerce-bureau", "agency-officer").subject(OFFICER_SUBJECT).sign();
     }
 
+    private static String bearer(String agency) {
+        return "Bearer " + Devstack.identity().token(agency, "agency-officer");
+    }
+
     private static String auditor() {
         return "Bearer " + Devstack.identity().token("city-command-hq", "auditor");
     }
@@ -43,7 +47,7 @@ class AuditTrailTest {
     @Test
     void aCommittedChangeLeavesExactlyOneRecordNamingWhoWhatAndWhich() {
         String id = "note-" + UUID.randomUUID();
-        given().header("Authorization", officer()).header("X-Liandong-Agency", "commerce-bureau")
+        given().header("Authorization", officer())
                 .header("X-Request-Id", "req-" + id).header("Idempotency-Key", "key-" + id)
                 .post("/fixture/audited/notes/" + id + "?incident=inc-" + id)
                 .then().statusCode(201).header("X-Request-Id", "req-" + id);
@@ -68,7 +72,7 @@ class AuditTrailTest {
     @Test
     void aRolledBackChangeLeavesNoRecord() {
         String id = "note-" + UUID.randomUUID();
-        given().header("X-Liandong-Agency", "commerce-bureau").post("/fixture/audited/notes/" + id + "/failing")
+        given().header("Authorization", bearer("commerce-bureau")).post("/fixture/audited/notes/" + id + "/failing")
                 .then().statusCode(500);
 
         assertThat(Rows.count("SELECT count(*) FROM fixture_note WHERE id = ?", id)).isZero();
@@ -87,22 +91,35 @@ class AuditTrailTest {
     }
 
     @Test
-    void withoutATokenTheAgencyHeaderNamesTheCallerAndADeleteIsAChangeToo() {
+    void theTokensAgencyNamesTheCallerAndADeleteIsAChangeToo() {
         String id = "note-" + UUID.randomUUID();
-        given().header("X-Liandong-Agency", "community-binjiang-xixing").post("/fixture/audited/notes/" + id)
-                .then().statusCode(201);
-        given().header("X-Liandong-Agency", "community-binjiang-xixing").delete("/fixture/audited/notes/" + id)
-                .then().statusCode(204);
+        String officer = "Bearer " + Devstack.identity().tokenFor("community-binjiang-xixing", "agency-officer")
+                .subject("xixing-officer-wang").sign();
+        given().header("Authorization", officer).post("/fixture/audited/notes/" + id).then().statusCode(201);
+        given().header("Authorization", officer).delete("/fixture/audited/notes/" + id).then().statusCode(204);
 
         given().header("Authorization", auditor()).queryParam("target", id).queryParam("agency", "community-binjiang-xixing")
                 .get("/api/v1/audit")
                 .then().statusCode(200)
                 .body("items", hasSize(2))
                 .body("items[0].action", equalTo("DELETE /fixture/audited/notes/{id}"))
-                .body("items[0].actor", equalTo("community-binjiang-xixing"))
-                .body("items[0].actorKind", equalTo("agency-header"))
+                .body("items[0].actor", equalTo("xixing-officer-wang"))
+                .body("items[0].actorKind", equalTo("token"))
                 .body("items[0].idempotencyKey", nullValue())
                 .body("items[1].action", equalTo("POST /fixture/audited/notes/{id}"));
+    }
+
+    @Test
+    void anAgencyNamedOnlyInAHeaderIsNotBelieved() {
+        String id = "note-" + UUID.randomUUID();
+        given().header("X-Liandong-Agency", "commerce-bureau").post("/fixture/audited/notes/" + id).then().statusCode(201);
+
+        given().header("Authorization", auditor()).queryParam("target", id).get("/api/v1/audit")
+                .then().statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].actor", equalTo("anonymous"))
+                .body("items[0].actorKind", equalTo("anonymous"))
+                .body("items[0].agency", nullValue());
     }
 
     @Test
@@ -112,7 +129,7 @@ class AuditTrailTest {
         for (int i = 0; i < 3; i++) {
             String id = incident + "-n" + i;
             ids.add(id);
-            given().header("X-Liandong-Agency", "paging-agency-" + incident).post("/fixture/audited/notes/" + id)
+            given().header("Authorization", bearer("paging-agency-" + incident)).post("/fixture/audited/notes/" + id)
                     .then().statusCode(201);
         }
         Response first = given().header("Authorization", auditor()).queryParam("agency", "paging-agency-" + incident)
@@ -135,7 +152,7 @@ class AuditTrailTest {
             List<Callable<Integer>> calls = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
                 String id = "note-" + UUID.randomUUID();
-                calls.add(() -> given().header("X-Liandong-Agency", "commerce-bureau")
+                calls.add(() -> given().header("Authorization", bearer("commerce-bureau"))
                         .post("/fixture/audited/notes/" + id).statusCode());
             }
             for (Future<Integer> status : pool.invokeAll(calls)) {
@@ -153,8 +170,8 @@ class AuditTrailTest {
     @Test
     void anEditedRecordIsReportedByTheVerification() {
         String id = "note-" + UUID.randomUUID();
-        given().header("X-Liandong-Agency", "commerce-bureau").post("/fixture/audited/notes/" + id).then().statusCode(201);
-        given().header("X-Liandong-Agency", "commerce-bureau").post("/fixture/audited/notes/" + id + "-after").then().statusCode(201);
+        given().header("Authorization", bearer("commerce-bureau")).post("/fixture/audited/notes/" + id).then().statusCode(201);
+        given().header("Authorization", bearer("commerce-bureau")).post("/fixture/audited/notes/" + id + "-after").then().statusCode(201);
         long seq = Rows.count("SELECT seq FROM audit_record WHERE target = ?", "/fixture/audited/notes/" + id);
         verification().then().statusCode(200).body("intact", equalTo(true));
 
@@ -173,8 +190,8 @@ class AuditTrailTest {
     @Test
     void aDeletedRecordIsReportedByTheVerification() {
         String id = "note-" + UUID.randomUUID();
-        given().header("X-Liandong-Agency", "commerce-bureau").post("/fixture/audited/notes/" + id).then().statusCode(201);
-        given().header("X-Liandong-Agency", "commerce-bureau").post("/fixture/audited/notes/" + id + "-after").then().statusCode(201);
+        given().header("Authorization", bearer("commerce-bureau")).post("/fixture/audited/notes/" + id).then().statusCode(201);
+        given().header("Authorization", bearer("commerce-bureau")).post("/fixture/audited/notes/" + id + "-after").then().statusCode(201);
         long seq = Rows.count("SELECT seq FROM audit_record WHERE target = ?", "/fixture/audited/notes/" + id);
 
         update("INSERT INTO audit_record_removed SELECT * FROM audit_record WHERE seq = ?", seq);
@@ -194,7 +211,7 @@ class AuditTrailTest {
     void theLastRecordDeletedIsReportedToo() {
         // The chain head remembers the last record, so even a deletion at the end shows.
         String id = "note-" + UUID.randomUUID();
-        given().header("X-Liandong-Agency", "commerce-bureau").post("/fixture/audited/notes/" + id).then().statusCode(201);
+        given().header("Authorization", bearer("commerce-bureau")).post("/fixture/audited/notes/" + id).then().statusCode(201);
         long seq = Rows.count("SELECT seq FROM audit_record WHERE target = ?", "/fixture/audited/notes/" + id);
         update("INSERT INTO audit_record_removed SELECT * FROM audit_record WHERE seq = ?", seq);
         update("DELETE FROM audit_record WHERE seq = ?", seq);
