@@ -79,9 +79,10 @@ final class Processes {
     }
 
     /** The kernel's ephemeral port range (Linux), or the IANA one elsewhere. */
-    private static int[] ephemeralRange() {
+    static int[] ephemeralRange() {
         try {
-            String[] parts = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+            // Read line by line: Files.readString trusts the size /proc reports and can return a cut value.
+            String[] parts = String.join(" ", Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")))
                     .trim().split("\\s+");
             return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
         } catch (IOException | RuntimeException e) {
