@@ -23,7 +23,9 @@ class ConfigMappingsTest {
                 "liandong.platform.outbox.retention",
                 "liandong.platform.outbox.delivery-timeout",
                 "liandong.platform.consumer.attempts",
-                "liandong.platform.consumer.retry-backoff");
+                "liandong.platform.consumer.retry-backoff",
+                "liandong.platform.consumer.transient-attempts",
+                "liandong.platform.consumer.max-backoff");
     }
 
     @Test
