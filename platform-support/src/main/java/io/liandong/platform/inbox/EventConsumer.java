@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,8 +38,11 @@ public class EventConsumer {
     private final MeterRegistry registry;
     private final Clock clock;
     private final PlatformConfig config;
+    private final DeadLetterUnlessStopping failures;
 
-    EventConsumer(Inbox inbox, IncidentTimeline timeline, MeterRegistry registry, Clock clock, PlatformConfig config) {
+    EventConsumer(Inbox inbox, IncidentTimeline timeline, MeterRegistry registry, Clock clock, PlatformConfig config,
+                  @Identifier(DeadLetterUnlessStopping.STRATEGY) DeadLetterUnlessStopping failures) {
+        this.failures = failures;
         this.inbox = inbox;
         this.timeline = timeline;
         this.registry = registry;
@@ -81,7 +85,7 @@ public class EventConsumer {
                 throw e;
             } catch (RuntimeException e) {
                 boolean momentary = TransientFailures.isTransient(e);
-                if (attempt >= (momentary ? Math.max(attempts, config.consumer().transientAttempts()) : attempts)) {
+                if (failures.stopping() || attempt >= (momentary ? Math.max(attempts, config.consumer().transientAttempts()) : attempts)) {
                     throw new IllegalStateException("handling " + event.type().type() + " " + event.id()
                             + " failed " + attempt + " times: " + e.getMessage(), e);
                 }
