@@ -1,6 +1,7 @@
 package io.liandong.followup.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -20,6 +21,7 @@ import io.liandong.contracts.review.ReviewPublished;
 import io.liandong.devstack.Devstack;
 import io.liandong.devstack.DevstackTestResource;
 import io.liandong.devstack.TopicReader;
+import io.liandong.followup.support.Db;
 import io.liandong.followup.support.Resolutions;
 import io.liandong.platform.deadline.DeadlineScheduler;
 import io.liandong.platform.time.MovableClock;
@@ -79,6 +81,12 @@ class AgreementToReviewTest {
             Resolutions.sendSample(EventType.ASSIGNMENT_DEADLINE_BREACHED, incident, d -> { });
             EventEnvelope agreed = Resolutions.agreement(incident, "agr-" + UUID.randomUUID(), agency, clock.instant());
             Resolutions.send(agreed);
+            // Grievance, dispatch and department events travel on topics of their own: the review may only be
+            // judged once followup has taken in all of them (grievance.received names no incident yet, so it is
+            // not on the incident's timeline but in followup's grievance receipts).
+            await().atMost(Duration.ofSeconds(60)).until(() -> Db.count("SELECT count(*) FROM incident_event WHERE incident_id = ? "
+                    + "AND ce_type NOT LIKE 'io.liandong.followup.%' AND ce_type NOT LIKE 'io.liandong.review.%'", incident) == 10
+                    && Db.count("SELECT count(*) FROM followup_grievance WHERE grievance_id = ?", grievance) == 1);
 
             List<ConsumerRecord<String, byte[]>> records = reader.readUntil(rs -> of(rs, incident, PLAN_CREATED).size() >= 1,
                     Duration.ofSeconds(60));
