@@ -144,8 +144,7 @@ public class InboxResource {
         var outcome = inbox.addNote(actFor(agencyId), assignmentId, request.kind(), request.text(),
                 request.attachmentUrls() == null ? List.of() : request.attachmentUrls(), request.authoredBy(), key);
         InboxViews.Note note = outcome.result();
-        return Callers.replayed(Response.created(uri.getAbsolutePathBuilder().path(note.id()).build()).entity(note),
-                outcome.replayed());
+        return outcome.markReplayed(Response.created(uri.getAbsolutePathBuilder().path(note.id()).build()).entity(note));
     }
 
     @POST

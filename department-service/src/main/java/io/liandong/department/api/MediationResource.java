@@ -47,8 +47,8 @@ public class MediationResource {
         var outcome = mediations.open(caller.requireOwnAgency(), request.incidentId(), Mapper.parties(request.parties()),
                 request.openedBy(), key);
         MediationViews.MediationView m = outcome.result();
-        return Callers.replayed(Response.created(uri.getAbsolutePathBuilder().path(m.id()).build())
-                .tag(Callers.etag(m.version())).entity(m), outcome.replayed());
+        return outcome.markReplayed(Response.created(uri.getAbsolutePathBuilder().path(m.id()).build())
+                .tag(Callers.etag(m.version())).entity(m));
     }
 
     @GET
@@ -77,7 +77,7 @@ public class MediationResource {
     public Response holdSession(@PathParam("id") String id,
                                 @Valid @NotNull Requests.HoldSession request, @HeaderParam("Idempotency-Key") String key) {
         var outcome = mediations.holdSession(caller.requireOwnAgency(), id, Mapper.session(request), key);
-        return Callers.replayed(Response.status(Response.Status.CREATED).entity(outcome.result()), outcome.replayed());
+        return outcome.markReplayed(Response.status(Response.Status.CREATED).entity(outcome.result()));
     }
 
     @POST
@@ -87,7 +87,7 @@ public class MediationResource {
     public Response propose(@PathParam("id") String id,
                             @Valid @NotNull Requests.Propose request, @HeaderParam("Idempotency-Key") String key) {
         var outcome = mediations.propose(caller.requireOwnAgency(), id, request.proposedBy(), request.terms(), key);
-        return Callers.replayed(Response.status(Response.Status.CREATED).entity(outcome.result()), outcome.replayed());
+        return outcome.markReplayed(Response.status(Response.Status.CREATED).entity(outcome.result()));
     }
 
     @POST

@@ -61,13 +61,9 @@ public class IncidentResource {
                            @Context UriInfo uri) {
         var outcome = incidents.report(IncidentMapper.toReport(request), key);
         IncidentView incident = outcome.result();
-        var response = Response.created(uri.getAbsolutePathBuilder().path(incident.id()).build())
+        return outcome.markReplayed(Response.created(uri.getAbsolutePathBuilder().path(incident.id()).build())
                 .tag(etag(incident.version()))
-                .entity(IncidentMapper.toResponse(incident));
-        if (outcome.replayed()) {
-            response.header("Idempotent-Replayed", "true");
-        }
-        return response.build();
+                .entity(IncidentMapper.toResponse(incident)));
     }
 
     @GET

@@ -171,10 +171,6 @@ public class FollowupResource {
 
     /** A move's answer; a replay of an earlier request with the same Idempotency-Key says so. */
     private static Response ok(Idempotency.Outcome<ItemView> outcome) {
-        Response.ResponseBuilder response = Response.ok(outcome.result()).tag(Callers.etag(outcome.result().version()));
-        if (outcome.replayed()) {
-            response.header("Idempotent-Replayed", "true");
-        }
-        return response.build();
+        return outcome.markReplayed(Response.ok(outcome.result()).tag(Callers.etag(outcome.result().version())));
     }
 }

@@ -58,12 +58,8 @@ public class GrievanceResource {
                          @Context UriInfo uri) {
         var outcome = grievances.file(GrievanceMapper.toNew(request), key);
         GrievanceView g = outcome.result();
-        var response = Response.created(uri.getAbsolutePathBuilder().path(g.id()).build())
-                .tag(etag(g)).entity(GrievanceMapper.toResponse(g));
-        if (outcome.replayed()) {
-            response.header("Idempotent-Replayed", "true");
-        }
-        return response.build();
+        return outcome.markReplayed(Response.created(uri.getAbsolutePathBuilder().path(g.id()).build())
+                .tag(etag(g)).entity(GrievanceMapper.toResponse(g)));
     }
 
     @GET

@@ -208,11 +208,7 @@ public class Open311Resource {
         created.put("token", g.token());
         created.put("service_notice", g.serviceNotice());
         created.put("account_id", first(form, "account_id"));
-        Response response = answer(format, 201, "service_requests", List.of(created));
-        if (outcome.replayed()) {
-            response.getHeaders().add("Idempotent-Replayed", "true");
-        }
-        return response;
+        return outcome.markReplayed(answer(format, 201, "service_requests", List.of(created)));
     }
 
     @GET

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.liandong.platform.error.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
@@ -50,7 +51,22 @@ public class Idempotency {
 
     /** A result and whether it is the remembered result of an earlier request. */
     public record Outcome<T>(T result, boolean replayed) {
+
+        /** The answer, marked {@value #REPLAYED_HEADER}{@code : true} when it repeats an earlier request's. */
+        public Response markReplayed(Response.ResponseBuilder answer) {
+            return markReplayed(answer.build());
+        }
+
+        public Response markReplayed(Response answer) {
+            if (replayed) {
+                answer.getHeaders().putSingle(REPLAYED_HEADER, "true");
+            }
+            return answer;
+        }
     }
+
+    /** Says that an answer repeats the one given to an earlier request with the same Idempotency-Key. */
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
     /**
      * Runs {@code action} once per {@code (scope, key)}.
