@@ -69,13 +69,13 @@ public class IncomingEvents {
     }
 
     @Incoming("dispatch-events")
-    @Blocking
+    @Blocking(EventConsumer.WORKERS)
     public void onDispatchEvent(ConsumerRecord<String, byte[]> record) {
         consumer.consume(CONSUMER, record, handlers);
     }
 
     @Incoming("grievance-events")
-    @Blocking
+    @Blocking(EventConsumer.WORKERS)
     public void onGrievanceEvent(ConsumerRecord<String, byte[]> record) {
         consumer.consume(CONSUMER, record, handlers);
     }

@@ -64,19 +64,19 @@ public class IncomingEvents {
     }
 
     @Incoming("grievance-events")
-    @Blocking
+    @Blocking(EventConsumer.WORKERS)
     public void onGrievanceEvent(ConsumerRecord<String, byte[]> record) {
         consumer.consume(CONSUMER, record, handlers);
     }
 
     @Incoming("department-events")
-    @Blocking
+    @Blocking(EventConsumer.WORKERS)
     public void onDepartmentEvent(ConsumerRecord<String, byte[]> record) {
         consumer.consume(CONSUMER, record, handlers);
     }
 
     @Incoming("followup-events")
-    @Blocking
+    @Blocking(EventConsumer.WORKERS)
     public void onFollowupEvent(ConsumerRecord<String, byte[]> record) {
         consumer.consume(CONSUMER, record, handlers);
     }

@@ -43,19 +43,19 @@ public class IncomingEvents {
     }
 
     @Incoming("dispatch-events")
-    @Blocking
+    @Blocking(EventConsumer.WORKERS)
     public void onDispatchEvent(ConsumerRecord<String, byte[]> record) {
         consumer.consume(CONSUMER, record, handlers);
     }
 
     @Incoming("department-events")
-    @Blocking
+    @Blocking(EventConsumer.WORKERS)
     public void onDepartmentEvent(ConsumerRecord<String, byte[]> record) {
         consumer.consume(CONSUMER, record, handlers);
     }
 
     @Incoming("grievance-events")
-    @Blocking
+    @Blocking(EventConsumer.WORKERS)
     public void onGrievanceEvent(ConsumerRecord<String, byte[]> record) {
         consumer.consume(CONSUMER, record, handlers);
     }

@@ -77,19 +77,19 @@ public class IncomingEvents {
     }
 
     @Incoming("dispatch-events")
-    @Blocking
+    @Blocking(EventConsumer.WORKERS)
     public void onDispatchEvent(ConsumerRecord<String, byte[]> record) {
         consumer.consume(CONSUMER, record, handlers);
     }
 
     @Incoming("department-events")
-    @Blocking
+    @Blocking(EventConsumer.WORKERS)
     public void onDepartmentEvent(ConsumerRecord<String, byte[]> record) {
         consumer.consume(CONSUMER, record, handlers);
     }
 
     @Incoming("followup-events")
-    @Blocking
+    @Blocking(EventConsumer.WORKERS)
     public void onFollowupEvent(ConsumerRecord<String, byte[]> record) {
         consumer.consume(CONSUMER, record, handlers);
     }

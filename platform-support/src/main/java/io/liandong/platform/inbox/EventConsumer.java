@@ -31,6 +31,15 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class EventConsumer {
 
+    /**
+     * The worker pool every {@code @Incoming} method runs on: {@code @Blocking(EventConsumer.WORKERS)}.
+     * It is the consumers' own, apart from the pool that serves REST requests, so a flood of requests
+     * never queues the events that tell this service what the others did. Its size
+     * ({@code smallrye.messaging.worker.liandong-consumers.max-concurrency}, 3 by default) is one thread
+     * per incoming channel; each channel still handles its records one after the other, in order.
+     */
+    public static final String WORKERS = "liandong-consumers";
+
     private static final Logger LOG = Logger.getLogger(EventConsumer.class);
 
     private final Inbox inbox;

@@ -15,6 +15,7 @@ import io.liandong.devstack.DevstackTestResource;
 import io.liandong.devstack.TopicReader;
 import io.liandong.devstack.TopicWriter;
 import io.liandong.platform.cloudevents.CloudEventCodec;
+import io.liandong.platform.fixture.ProbeConsumer;
 import io.liandong.platform.fixture.Samples;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -64,6 +65,16 @@ class EventConsumerTest {
                 .isEqualTo(1);
         assertThat(count("SELECT count(*) FROM incident_event WHERE incident_id = '" + event.incidentId() + "'"))
                 .isEqualTo(2);
+    }
+
+    @Test
+    void eventsAreHandledOnTheConsumersOwnWorkersNotOnThoseServingRequests() {
+        // Requests queue on the default worker pool when a service is flooded; events must not queue behind them.
+        EventEnvelope event = incidentReported("inc-" + UUID.randomUUID());
+        send(CloudEventCodec.toRecord(PROBE_TOPIC, event.incidentId(), event));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> effects(event.id()) == 1);
+        assertThat(ProbeConsumer.HANDLED_ON.get(event.id())).startsWith(EventConsumer.WORKERS + "-");
     }
 
     @Test
