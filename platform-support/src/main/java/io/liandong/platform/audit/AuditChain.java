@@ -23,6 +23,22 @@ final class AuditChain {
     static String hash(String previousHash, AuditEntry e) {
         StringBuilder canonical = new StringBuilder(256).append(previousHash).append('\n');
         field(canonical, Long.toString(e.seq()));
+        canonical.append(afterSeq(e));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /**
+     * The canonical form's fields after the sequence number. The appender hands it to PostgreSQL,
+     * which hashes it with the chain head's hash and the next sequence number in the statement that
+     * takes them ({@link #NEXT_HASH_SQL}), so the head is locked for one round trip only.
+     */
+    static String afterSeq(AuditEntry e) {
+        StringBuilder canonical = new StringBuilder(256);
         field(canonical, Long.toString(micros(e.occurredAt())));
         field(canonical, e.actor());
         field(canonical, e.actorKind());
@@ -32,13 +48,15 @@ final class AuditChain {
         field(canonical, String.join(" ", e.subjects()));
         field(canonical, e.requestId());
         field(canonical, e.idempotencyKey());
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return canonical.toString();
     }
+
+    /**
+     * {@link #hash} in SQL, over the columns {@code hash} (the previous record's) and {@code seq} (the
+     * previous sequence number) of {@code audit_chain_head} and a parameter holding {@link #afterSeq}.
+     */
+    static final String NEXT_HASH_SQL = "encode(sha256(convert_to(hash || chr(10) || length((seq + 1)::text) || ':'"
+            + " || (seq + 1)::text || ';' || ?, 'UTF8')), 'hex')";
 
     private static void field(StringBuilder out, String value) {
         if (value == null) {

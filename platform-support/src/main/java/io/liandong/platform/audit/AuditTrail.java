@@ -44,17 +44,20 @@ public class AuditTrail {
 
     private static final Logger LOG = Logger.getLogger(AuditTrail.class);
 
-    /** Takes the next place in the chain, unless the transaction has written nothing (then no row comes back). */
-    private static final String NEXT = """
-            UPDATE audit_chain_head SET seq = seq + 1
-             WHERE id = 1 AND txid_current_if_assigned() IS NOT NULL
-            RETURNING seq, hash""";
-
+    /**
+     * Takes the next place in the chain and appends the record, in one statement, unless the
+     * transaction has written nothing (then nothing is inserted). The hash is computed by PostgreSQL
+     * from the head's previous hash and sequence number, so no other change waits on a round trip to
+     * this service while the head is locked.
+     */
     private static final String APPEND = """
-            WITH head AS (UPDATE audit_chain_head SET hash = ? WHERE id = 1)
+            WITH head AS (
+                UPDATE audit_chain_head SET seq = seq + 1, hash = %s
+                 WHERE id = 1 AND txid_current_if_assigned() IS NOT NULL
+                RETURNING seq, hash)
             INSERT INTO audit_record (seq, occurred_at, actor, actor_kind, agency, action, target, subjects,
                 request_id, idempotency_key, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            SELECT seq, ?, ?, ?, ?, ?, ?, ?, ?, ?, hash FROM head""".formatted(AuditChain.NEXT_HASH_SQL);
 
     private final TransactionSynchronizationRegistry registry;
     private final DataSource dataSource;
@@ -115,35 +118,22 @@ public class AuditTrail {
     private boolean append() {
         Who who = who();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        try (Connection connection = dataSource.getConnection()) {
-            long seq;
-            String previous;
-            try (var next = connection.prepareStatement(NEXT); var rs = next.executeQuery()) {
-                if (!rs.next()) {
-                    return false;
-                }
-                seq = rs.getLong(1);
-                previous = rs.getString(2);
-            }
-            AuditEntry entry = new AuditEntry(seq, now, who.actor(), who.kind(), who.agency(), clip(facts.action(), 400),
-                    clip(facts.target(), 1000), facts.subjects(), facts.requestId(), facts.idempotencyKey(), null);
-            String hash = AuditChain.hash(previous, entry);
-            try (var append = connection.prepareStatement(APPEND)) {
-                append.setString(1, hash);
-                append.setLong(2, seq);
-                append.setTimestamp(3, Timestamp.from(now));
-                append.setString(4, entry.actor());
-                append.setString(5, entry.actorKind());
-                append.setString(6, entry.agency());
-                append.setString(7, entry.action());
-                append.setString(8, entry.target());
-                append.setString(9, clip(String.join(" ", entry.subjects()), 2000));
-                append.setString(10, entry.requestId());
-                append.setString(11, entry.idempotencyKey());
-                append.setString(12, hash);
-                append.executeUpdate();
-            }
-            return true;
+        String subjects = clip(String.join(" ", facts.subjects()), 2000).stripTrailing();
+        AuditEntry entry = new AuditEntry(0, now, who.actor(), who.kind(), who.agency(), clip(facts.action(), 400),
+                clip(facts.target(), 1000), split(subjects), facts.requestId(), facts.idempotencyKey(), null);
+        try (Connection connection = dataSource.getConnection();
+             var append = connection.prepareStatement(APPEND)) {
+            append.setString(1, AuditChain.afterSeq(entry));
+            append.setTimestamp(2, Timestamp.from(now));
+            append.setString(3, entry.actor());
+            append.setString(4, entry.actorKind());
+            append.setString(5, entry.agency());
+            append.setString(6, entry.action());
+            append.setString(7, entry.target());
+            append.setString(8, subjects);
+            append.setString(9, entry.requestId());
+            append.setString(10, entry.idempotencyKey());
+            return append.executeUpdate() == 1;
         } catch (SQLException e) {
             // Thrown from beforeCompletion, this rolls the change back: no change goes unrecorded.
             throw new IllegalStateException("could not write the audit record of " + facts.action(), e);

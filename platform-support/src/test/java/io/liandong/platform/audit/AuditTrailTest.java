@@ -168,6 +168,24 @@ class AuditTrailTest {
     }
 
     @Test
+    void recordsWithTextBeyondAsciiKeepTheChainVerifiable() {
+        // The hash is taken by PostgreSQL when the record is appended and recomputed in Java by the
+        // verification: both must read the same UTF-8 bytes.
+        String id = "note-滨江商户-" + UUID.randomUUID();
+        given().header("Authorization", officer())
+                .post("/fixture/audited/notes/" + id + "?incident=inc-" + id)
+                .then().statusCode(201);
+
+        given().header("Authorization", auditor()).queryParam("target", id)
+                .get("/api/v1/audit")
+                .then().statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].target", equalTo("/fixture/audited/notes/" + id))
+                .body("items[0].subjects", equalTo(List.of(id)));
+        verification().then().statusCode(200).body("intact", equalTo(true)).body("brokenAt", nullValue());
+    }
+
+    @Test
     void anEditedRecordIsReportedByTheVerification() {
         String id = "note-" + UUID.randomUUID();
         given().header("Authorization", bearer("commerce-bureau")).post("/fixture/audited/notes/" + id).then().statusCode(201);
