@@ -28,6 +28,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -220,12 +221,14 @@ public class AssignmentService {
         a.acknowledgeDueAt = now.plus(role.acknowledgeWithin());
         a.onSceneDueAt = now.plus(role.onSceneWithin());
         a.persist();
+        List<Deadline> timers = new ArrayList<>();
         for (DeadlineKind clockKind : DeadlineKind.values()) {
             Duration limit = clockKind == DeadlineKind.ACKNOWLEDGE ? role.acknowledgeWithin() : role.onSceneWithin();
             for (AssignmentDeadlines.Timer timer : AssignmentDeadlines.of(clockKind, now, limit, playbook.warningThresholds())) {
-                deadlines.schedule(new Deadline(DEADLINE_KIND, a.id, timer.name(), incident.id, timer.dueAt(), timer.data()));
+                timers.add(new Deadline(DEADLINE_KIND, a.id, timer.name(), incident.id, timer.dueAt(), timer.data()));
             }
         }
+        deadlines.scheduleAll(timers);
         events.publish(new AssignmentCreated(a.id, incident.id, a.agencyRole, a.agencyId, role.onSiteGroup(), role.duties(),
                 a.acknowledgeDueAt, a.onSceneDueAt, a.playbookVersion, now), cause);
         return a;

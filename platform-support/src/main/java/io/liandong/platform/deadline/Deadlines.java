@@ -33,20 +33,44 @@ public class Deadlines {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean schedule(Deadline deadline) {
+        return scheduleAll(List.of(deadline)) == 1;
+    }
+
+    /**
+     * Stores several deadlines with the current transaction's changes, in one round trip to the
+     * database; one that already exists (same kind, subject and name) is kept.
+     *
+     * @return how many were new
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int scheduleAll(List<Deadline> deadlines) {
+        if (deadlines.isEmpty()) {
+            return 0;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
         try (var connection = dataSource.getConnection();
              var insert = connection.prepareStatement("""
                      INSERT INTO platform_deadline (kind, subject, name, incident_id, due_at, data, created_at)
                      VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, subject, name) DO NOTHING""")) {
-            insert.setString(1, deadline.kind());
-            insert.setString(2, deadline.subject());
-            insert.setString(3, deadline.name());
-            insert.setString(4, deadline.incidentId());
-            insert.setTimestamp(5, Timestamp.from(deadline.dueAt()));
-            insert.setString(6, deadline.data());
-            insert.setTimestamp(7, Timestamp.from(clock.instant()));
-            return insert.executeUpdate() == 1;
+            for (Deadline deadline : deadlines) {
+                insert.setString(1, deadline.kind());
+                insert.setString(2, deadline.subject());
+                insert.setString(3, deadline.name());
+                insert.setString(4, deadline.incidentId());
+                insert.setTimestamp(5, Timestamp.from(deadline.dueAt()));
+                insert.setString(6, deadline.data());
+                insert.setTimestamp(7, now);
+                insert.addBatch();
+            }
+            int stored = 0;
+            for (int count : insert.executeBatch()) {
+                stored += count > 0 ? 1 : 0;
+            }
+            return stored;
         } catch (SQLException e) {
-            throw new IllegalStateException("could not schedule deadline " + deadline.name() + " of " + deadline.subject(), e);
+            Deadline first = deadlines.get(0);
+            throw new IllegalStateException("could not schedule deadline " + first.name() + " of " + first.subject()
+                    + (deadlines.size() > 1 ? " and " + (deadlines.size() - 1) + " more" : ""), e);
         }
     }
 

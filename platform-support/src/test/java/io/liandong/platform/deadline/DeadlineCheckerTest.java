@@ -1,6 +1,7 @@
 package io.liandong.platform.deadline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.liandong.devstack.DevstackTestResource;
 import io.liandong.platform.fixture.FixtureDeadlineHandler;
@@ -77,6 +78,36 @@ class DeadlineCheckerTest {
         scheduler.newChecker(clock, "replica-a").fireDue();
 
         assertThat(firedNames(subject)).containsExactly("on-scene:breach");
+    }
+
+    @Test
+    void severalDeadlinesScheduledTogetherKeepTheOnesThatExistAndFireEachAtItsTime() throws Exception {
+        String subject = "subj-" + UUID.randomUUID();
+        MovableClock clock = new MovableClock(start);
+        schedule(subject, "ack:warning:50", start.plusSeconds(30));
+        int stored = QuarkusTransaction.requiringNew().call(() -> deadlines.scheduleAll(List.of(
+                new Deadline(FixtureDeadlineHandler.KIND, subject, "ack:warning:50", null, start.plusSeconds(45), null),
+                new Deadline(FixtureDeadlineHandler.KIND, subject, "ack:breach", null, start.plusSeconds(60), null),
+                new Deadline(FixtureDeadlineHandler.KIND, subject, "on-scene:breach", null, start.plusSeconds(90), null))));
+
+        assertThat(stored).isEqualTo(2);
+        assertThat(deadlines.pending(FixtureDeadlineHandler.KIND, subject))
+                .extracting(p -> p.deadline().name() + "@" + p.deadline().dueAt())
+                .containsExactly("ack:warning:50@" + start.plusSeconds(30), "ack:breach@" + start.plusSeconds(60),
+                        "on-scene:breach@" + start.plusSeconds(90));
+        clock.advance(Duration.ofSeconds(60));
+        scheduler.newChecker(clock, "replica-a").fireDue();
+        assertThat(firedNames(subject)).containsExactlyInAnyOrder("ack:warning:50", "ack:breach");
+    }
+
+    @Test
+    void aFailedBatchOfDeadlinesStoresNoneOfThem() {
+        String subject = "subj-" + UUID.randomUUID();
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> deadlines.scheduleAll(List.of(
+                        new Deadline(FixtureDeadlineHandler.KIND, subject, "ack:breach", null, start.plusSeconds(60), null),
+                        new Deadline(FixtureDeadlineHandler.KIND, subject, "x".repeat(500), null, start.plusSeconds(90), null)))))
+                .hasMessageContaining("could not schedule deadline ack:breach of " + subject + " and 1 more");
+        assertThat(deadlines.pending(FixtureDeadlineHandler.KIND, subject)).isEmpty();
     }
 
     @Test
