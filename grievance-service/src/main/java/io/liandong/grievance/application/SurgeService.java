@@ -47,14 +47,11 @@ public class SurgeService {
         List<SurgeClusterEntity> active = SurgeClusterEntity.list("disputeType = ?1 and lastAt >= ?2 and (areaCode = ?3"
                         + " or (centreLat between ?4 and ?5 and centreLon between ?6 and ?7))",
                 g.disputeType, detector.activeSince(now), g.areaCode, g.lat - dLat, g.lat + dLat, g.lon - dLon, g.lon + dLon);
-        Map<String, List<GrievanceEntity>> members = active.isEmpty() ? Map.of()
-                : GrievanceEntity.<GrievanceEntity>list("surgeClusterId in ?1 and id <> ?2",
-                        active.stream().map(c -> c.id).toList(), g.id).stream()
-                .collect(Collectors.groupingBy(m -> m.surgeClusterId));
+        Map<String, List<SurgeMember>> members = active.isEmpty() ? Map.of() : members(active, g.id);
         List<SurgeCluster> candidates = active.stream()
                 .filter(c -> members.containsKey(c.id))
                 .map(c -> new SurgeCluster(c.id, c.disputeType, c.areaCode, c.revision, c.windowStart,
-                        members.get(c.id).stream().map(SurgeService::member).toList()))
+                        members.get(c.id)))
                 .toList();
         SurgeDetector.Decision decision = detector.file(member(g), g.disputeType, candidates, now);
         SurgeCluster cluster = decision.cluster();
@@ -81,6 +78,23 @@ public class SurgeService {
         decision.alarm().ifPresent(alarm -> outbox.publish(OutgoingEvent.of(new GrievanceSurgeDetected(row.id,
                 alarm.revision(), row.category, row.disputeType, row.areaCode, round(alarm.centre()), alarm.radiusMeters(),
                 alarm.grievanceIds(), alarm.grievanceIds().size(), alarm.windowStart(), alarm.windowEnd(), now))));
+    }
+
+    /**
+     * The members of the candidate clusters, read as plain values: a surge can hold hundreds of
+     * grievances, and loading them as entities would make every filing dirty-check them all at its
+     * flush, while it holds the dispute type's lock.
+     */
+    private static Map<String, List<SurgeMember>> members(List<SurgeClusterEntity> clusters, String except) {
+        return GrievanceEntity.getEntityManager().createQuery("""
+                        SELECT g.surgeClusterId, g.id, g.voice, g.lat, g.lon, g.located, g.areaCode, g.receivedAt
+                          FROM GrievanceEntity g WHERE g.surgeClusterId IN ?1 AND g.id <> ?2""", Object[].class)
+                .setParameter(1, clusters.stream().map(c -> c.id).toList())
+                .setParameter(2, except)
+                .getResultStream()
+                .collect(Collectors.groupingBy(row -> (String) row[0], Collectors.mapping(row -> new SurgeMember(
+                        (String) row[1], (String) row[2], new GeoPoint((Double) row[3], (Double) row[4]), (Boolean) row[5],
+                        (String) row[6], (Instant) row[7]), Collectors.toList())));
     }
 
     private static SurgeMember member(GrievanceEntity g) {
