@@ -62,7 +62,8 @@ public final class Benchmark {
         report.put("command", ProcessHandle.current().info().commandLine().orElse(""));
         report.put("options", Map.of("rate", options.rate(), "durationS", options.duration().toSeconds(),
                 "warmupS", options.warmup().toSeconds(), "findMax", options.findMax(), "targetP99Ms", options.targetP99().toMillis(),
-                "serviceProperties", options.serviceProperties()));
+                "serviceProperties", options.serviceProperties(),
+                "serviceJvmOptions", options.serviceJvmOptions() == null ? Stack.DEFAULT_SERVICE_JVM_OPTIONS : options.serviceJvmOptions()));
         report.put("machine", Machine.describe());
         log("machine: " + report.get("machine"));
 
@@ -78,6 +79,9 @@ public final class Benchmark {
             builder.addService(service, Ports.free(), Stack.databaseOf(service), jar);
         }
         options.serviceProperties().forEach(builder::systemProperty);
+        if (options.serviceJvmOptions() != null) {
+            builder.serviceJvmOptions(options.serviceJvmOptions());
+        }
         Stack stack = builder.build();
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop));
         try {

@@ -2,7 +2,9 @@ package io.liandong.benchmark;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -22,16 +24,18 @@ import java.util.Map;
  * @param repo          the repository root (the services' builds are under it)
  * @param label         a note stored with the results, e.g. "under load" or "quiet machine"
  * @param serviceProperties {@code -Dkey=value} for every service, e.g. a pool size to try
+ * @param serviceJvmOptions the services' JVM options; null keeps the devstack's default
+ *                          ({@code Stack.DEFAULT_SERVICE_JVM_OPTIONS}), empty runs the JVM's own defaults
  */
 public record Options(double rate, Duration duration, Duration warmup, boolean findMax, Duration stepDuration,
                       Duration targetP99, boolean startup, boolean startupOnly, boolean snapshot, Path out, Path repo, String label,
-                      Map<String, String> serviceProperties) {
+                      Map<String, String> serviceProperties, List<String> serviceJvmOptions) {
 
     static final String USAGE = """
             usage: ./benchmark/run.sh [--rate 200] [--duration 60s] [--warmup 30s] [--find-max]
                                       [--step-duration 20s] [--target-p99 50ms] [--no-startup] [--startup-only] [--no-snapshot]
                                       [--out benchmark/target/results] [--repo .] [--label "quiet machine"]
-                                      [--service-property key=value ...]
+                                      [--service-property key=value ...] [--service-jvm-options "-XX:... -XX:..."]
             """;
 
     public Options {
@@ -64,6 +68,7 @@ public record Options(double rate, Duration duration, Duration warmup, boolean f
         Path repo = Path.of("");
         String label = "";
         Map<String, String> serviceProperties = new LinkedHashMap<>();
+        List<String> serviceJvmOptions = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -87,11 +92,13 @@ public record Options(double rate, Duration duration, Duration warmup, boolean f
                     }
                     serviceProperties.put(pair.substring(0, eq), pair.substring(eq + 1));
                 }
+                case "--service-jvm-options" -> serviceJvmOptions = Arrays.stream(value(args, ++i, arg).trim().split("\\s+"))
+                        .filter(o -> !o.isEmpty()).toList();
                 default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
             }
         }
         return new Options(rate, duration, warmup, findMax, step, target, startup || startupOnly, startupOnly, snapshot, out,
-                repo, label, Map.copyOf(serviceProperties));
+                repo, label, Map.copyOf(serviceProperties), serviceJvmOptions);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -25,6 +25,8 @@ public final class Launcher {
     static final String KEY_POSTGRES_PORT = "liandong.postgres.port";
     static final String KEY_SERVICES = "liandong.services";
     static final String KEY_SERVICE_HEAP = "liandong.service.heap";
+    /** The services' JVM options, separated by spaces (default: {@link Stack#DEFAULT_SERVICE_JVM_OPTIONS}). */
+    static final String KEY_SERVICE_JVM_OPTIONS = "liandong.service.jvm-options";
     static final String KEY_READY_TIMEOUT = "liandong.ready.timeout";
 
     private static volatile boolean stopping;
@@ -173,6 +175,8 @@ public final class Launcher {
                 .kafkaPort(Config.getInt(KEY_KAFKA_PORT, Stack.DEFAULT_KAFKA_PORT))
                 .postgresPort(Config.getInt(KEY_POSTGRES_PORT, Stack.DEFAULT_POSTGRES_PORT))
                 .serviceHeap(Config.get(KEY_SERVICE_HEAP, "256m"))
+                .serviceJvmOptions(Arrays.stream(Config.get(KEY_SERVICE_JVM_OPTIONS,
+                        String.join(" ", Stack.DEFAULT_SERVICE_JVM_OPTIONS)).trim().split("\\s+")).filter(o -> !o.isEmpty()).toList())
                 .readyTimeout(Config.getSeconds(KEY_READY_TIMEOUT, java.time.Duration.ofSeconds(90)));
         List<String> names = serviceList.isBlank() || serviceList.equals("none") ? List.of()
                 : Arrays.stream(serviceList.split(",")).map(String::trim).filter(s -> !s.isEmpty())

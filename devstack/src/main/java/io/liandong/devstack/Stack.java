@@ -39,6 +39,15 @@ import io.liandong.contracts.Topics;
  */
 public final class Stack implements AutoCloseable {
 
+    /**
+     * The services' JVM options unless told otherwise: the client compiler only and the serial
+     * collector. Four services, Kafka and PostgreSQL share a developer's few cores; the optimising
+     * compiler's and G1's threads took the CPU that starting and handling events needed (measured in
+     * docs/benchmarks.md, "JVM options").
+     */
+    public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+
     /** The four services, in start order, with their default HTTP ports. */
     public static final Map<String, Integer> DEFAULT_SERVICES = defaults();
     public static final int DEFAULT_KAFKA_PORT = 9092;
@@ -73,6 +82,7 @@ public final class Stack implements AutoCloseable {
     private final List<Service> services;
     private final Set<String> databases;
     private final String serviceHeap;
+    private final List<String> serviceJvmOptions;
     private final Duration readyTimeout;
     private final Duration stopTimeout;
     private final Path workingDir;
@@ -92,6 +102,7 @@ public final class Stack implements AutoCloseable {
         this.requestedKafkaPort = b.kafkaPort;
         this.requestedPostgresPort = b.postgresPort;
         this.serviceHeap = b.serviceHeap;
+        this.serviceJvmOptions = List.copyOf(b.serviceJvmOptions);
         this.readyTimeout = b.readyTimeout;
         this.stopTimeout = b.stopTimeout;
         this.workingDir = b.repoDir.toAbsolutePath().normalize();
@@ -375,6 +386,7 @@ public final class Stack implements AutoCloseable {
         List<String> command = new ArrayList<>(Processes.ownSessionPrefix());
         command.add(Processes.javaExecutable());
         command.add("-Xmx" + serviceHeap);
+        command.addAll(serviceJvmOptions);
         command.add("-Dquarkus.http.port=" + service.port());
         command.add("-Dkafka.bootstrap.servers=" + kafka.bootstrapServers());
         command.add("-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(service.database()));
@@ -479,6 +491,7 @@ public final class Stack implements AutoCloseable {
         private final Map<String, String> systemProperties = new LinkedHashMap<>();
         private final Map<String, Map<String, String>> serviceProperties = new LinkedHashMap<>();
         private String serviceHeap = "256m";
+        private List<String> serviceJvmOptions = DEFAULT_SERVICE_JVM_OPTIONS;
         private String kafkaHeap = Config.get("liandong.devstack.kafka.heap", "384m");
         private String postgresSources;
         private Duration readyTimeout = Duration.ofSeconds(90);
@@ -578,6 +591,15 @@ public final class Stack implements AutoCloseable {
         /** Maximum heap of each service JVM (default {@code 256m}). */
         public Builder serviceHeap(String heap) {
             this.serviceHeap = heap;
+            return this;
+        }
+
+        /**
+         * The JVM options of each service, after {@code -Xmx} (default {@link #DEFAULT_SERVICE_JVM_OPTIONS});
+         * an empty list runs the JVM's own defaults.
+         */
+        public Builder serviceJvmOptions(List<String> options) {
+            this.serviceJvmOptions = List.copyOf(options);
             return this;
         }
 
