@@ -336,7 +336,16 @@ public final class AuthorizationMatrix {
         request.method(e.method, body.isEmpty() && e.method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body));
         try {
-            HttpResponse<InputStream> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response;
+            try {
+                response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            } catch (IOException reusedConnectionClosed) {
+                // A pooled connection the server had closed meanwhile (after an event stream's body was closed
+                // unread, or an answer given before a body was read) fails at once with an EOF. The same request
+                // on a connection of its own tells that apart from a server that does not answer.
+                HttpClient fresh = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+                response = fresh.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            }
             response.body().close();
             int status = response.statusCode();
             String type = response.headers().firstValue("Content-Type").orElse("");
