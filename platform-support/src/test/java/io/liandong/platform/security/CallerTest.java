@@ -14,6 +14,8 @@ import io.liandong.platform.testing.AuthorizationMatrix;
 import io.liandong.platform.testing.AuthorizationMatrix.Who;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,15 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(DevstackTestResource.class)
 class CallerTest {
+
+    @Inject
+    JWTParser parser;
+
+    @Test
+    void requestsAreAuthenticatedThroughTheVerificationsThisServiceRemembers() {
+        // MpJwtValidator takes the JWTParser bean: VerifiedTokens, which verifies with smallrye-jwt's own parser.
+        assertThat(parser).isInstanceOf(VerifiedTokens.class);
+    }
 
     private static final String THING = "/fixture/secured/agencies/commerce-bureau/things/t-1";
 
