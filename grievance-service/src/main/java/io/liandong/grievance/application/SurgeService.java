@@ -88,7 +88,8 @@ public class SurgeService {
     private static Map<String, List<SurgeMember>> members(List<SurgeClusterEntity> clusters, String except) {
         return GrievanceEntity.getEntityManager().createQuery("""
                         SELECT g.surgeClusterId, g.id, g.voice, g.lat, g.lon, g.located, g.areaCode, g.receivedAt
-                          FROM GrievanceEntity g WHERE g.surgeClusterId IN ?1 AND g.id <> ?2""", Object[].class)
+                          FROM GrievanceEntity g WHERE g.surgeClusterId IN ?1 AND g.id <> ?2
+                         ORDER BY g.receivedAt, g.id""", Object[].class)
                 .setParameter(1, clusters.stream().map(c -> c.id).toList())
                 .setParameter(2, except)
                 .getResultStream()
