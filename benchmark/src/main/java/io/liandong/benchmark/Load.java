@@ -222,15 +222,23 @@ final class Load {
 
     private static final String[] CATEGORIES = {"shop-rent", "management-fee", "unpaid-wages", "property-service", "public-gathering"};
 
-    /** Grievances all over the city, of every category, so surge detection does its normal work. */
+    /** The districts of grievance-service's catalogue: code, centre latitude and longitude. */
+    private static final Object[][] AREAS = {
+            {"330108", 30.2084, 120.2119}, {"330106", 30.2595, 120.1300}, {"330102", 30.2425, 120.1693}};
+
+    /**
+     * Grievances over the city's districts, each within about 3 km of its district's centre, of every
+     * category, so surge detection does its normal work: a cluster per dispute type and district.
+     */
     static String grievance() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
+        Object[] area = AREAS[r.nextInt(AREAS.length)];
         return String.format(Locale.ROOT, """
                 {"category": "%s", "description": "商户反映租金上涨，管理公司不回应。第%d号",
-                 "place": {"lat": %.6f, "lon": %.6f, "address": "杭州市某商圈", "areaCode": "330108"},
+                 "place": {"lat": %.6f, "lon": %.6f, "address": "杭州市某商圈", "areaCode": "%s"},
                  "channel": "web", "contact": {"phone": "138%08d"}}""",
-                CATEGORIES[r.nextInt(CATEGORIES.length)], r.nextInt(1_000_000), 30.0 + r.nextDouble() * 0.4,
-                120.0 + r.nextDouble() * 0.4, r.nextInt(100_000_000));
+                CATEGORIES[r.nextInt(CATEGORIES.length)], r.nextInt(1_000_000), (double) area[1] + (r.nextDouble() - 0.5) * 0.06,
+                (double) area[2] + (r.nextDouble() - 0.5) * 0.06, area[0], r.nextInt(100_000_000));
     }
 
     /** A commercial dispute in Binjiang of medium severity: police, the commerce bureau and the community committee. */
