@@ -47,7 +47,6 @@ public final class Stack implements AutoCloseable {
      */
     public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
-
     /** The four services, in start order, with their default HTTP ports. */
     public static final Map<String, Integer> DEFAULT_SERVICES = defaults();
     public static final int DEFAULT_KAFKA_PORT = 9092;
