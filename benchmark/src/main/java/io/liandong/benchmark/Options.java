@@ -1,8 +1,8 @@
 package io.liandong.benchmark;
 
+import io.liandong.devstack.Stack;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -92,8 +92,7 @@ public record Options(double rate, Duration duration, Duration warmup, boolean f
                     }
                     serviceProperties.put(pair.substring(0, eq), pair.substring(eq + 1));
                 }
-                case "--service-jvm-options" -> serviceJvmOptions = Arrays.stream(value(args, ++i, arg).trim().split("\\s+"))
-                        .filter(o -> !o.isEmpty()).toList();
+                case "--service-jvm-options" -> serviceJvmOptions = Stack.jvmOptions(value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
             }
         }

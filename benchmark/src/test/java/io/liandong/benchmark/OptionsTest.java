@@ -49,6 +49,14 @@ class OptionsTest {
     }
 
     @Test
+    void serviceJvmOptionsReplaceTheDevstacksDefaultAndAnEmptyOneMeansTheJvmsOwn() {
+        assertThat(Options.defaults().serviceJvmOptions()).isNull();
+        assertThat(Options.parse(new String[] {"--service-jvm-options", " -XX:+UseG1GC  -Xss512k "}).serviceJvmOptions())
+                .containsExactly("-XX:+UseG1GC", "-Xss512k");
+        assertThat(Options.parse(new String[] {"--service-jvm-options", ""}).serviceJvmOptions()).isEmpty();
+    }
+
+    @Test
     void durationsTakeUnitsOrIso8601() {
         assertThat(Options.duration("15s")).isEqualTo(Duration.ofSeconds(15));
         assertThat(Options.duration("PT1M30S")).isEqualTo(Duration.ofSeconds(90));

@@ -175,8 +175,8 @@ public final class Launcher {
                 .kafkaPort(Config.getInt(KEY_KAFKA_PORT, Stack.DEFAULT_KAFKA_PORT))
                 .postgresPort(Config.getInt(KEY_POSTGRES_PORT, Stack.DEFAULT_POSTGRES_PORT))
                 .serviceHeap(Config.get(KEY_SERVICE_HEAP, "256m"))
-                .serviceJvmOptions(Arrays.stream(Config.get(KEY_SERVICE_JVM_OPTIONS,
-                        String.join(" ", Stack.DEFAULT_SERVICE_JVM_OPTIONS)).trim().split("\\s+")).filter(o -> !o.isEmpty()).toList())
+                .serviceJvmOptions(Stack.jvmOptions(Config.get(KEY_SERVICE_JVM_OPTIONS,
+                        String.join(" ", Stack.DEFAULT_SERVICE_JVM_OPTIONS))))
                 .readyTimeout(Config.getSeconds(KEY_READY_TIMEOUT, java.time.Duration.ofSeconds(90)));
         List<String> names = serviceList.isBlank() || serviceList.equals("none") ? List.of()
                 : Arrays.stream(serviceList.split(",")).map(String::trim).filter(s -> !s.isEmpty())

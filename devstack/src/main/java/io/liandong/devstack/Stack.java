@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -46,6 +47,11 @@ public final class Stack implements AutoCloseable {
      * docs/benchmarks.md, "JVM options").
      */
     public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+    /** JVM options written as one string, separated by spaces; a blank string is none. */
+    public static List<String> jvmOptions(String written) {
+        return Arrays.stream(written.trim().split("\\s+")).filter(o -> !o.isEmpty()).toList();
+    }
 
     /** The four services, in start order, with their default HTTP ports. */
     public static final Map<String, Integer> DEFAULT_SERVICES = defaults();

@@ -56,6 +56,8 @@ class StackTest {
                 s.execute("INSERT INTO survivor VALUES (42)");
             }
             assertThat(stack.logFile("fake-service")).content().contains("fake service listening on " + stack.servicePort("fake-service"));
+            // Unless told otherwise, a service runs with the client compiler and the serial collector.
+            assertThat(stack.logFile("fake-service")).content().contains("-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -D");
 
             pids = stack.pids();
             assertThat(pids).containsKeys("kafka", "postgres", "fake-service");
@@ -78,6 +80,12 @@ class StackTest {
                 assertThat(rs.getInt(1)).isEqualTo(42);
             }
         }
+    }
+
+    @Test
+    void jvmOptionsAreWrittenSeparatedBySpacesAndBlankMeansNone() {
+        assertThat(Stack.jvmOptions("  -XX:TieredStopAtLevel=1\t-XX:+UseSerialGC ")).containsExactly("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+        assertThat(Stack.jvmOptions("   ")).isEmpty();
     }
 
     @Test
