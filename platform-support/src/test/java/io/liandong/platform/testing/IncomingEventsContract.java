@@ -1,6 +1,7 @@
 package io.liandong.platform.testing;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -15,15 +16,25 @@ import io.liandong.contracts.EventType;
 import io.liandong.devstack.Devstack;
 import io.liandong.devstack.TopicWriter;
 import io.liandong.platform.cloudevents.CloudEventCodec;
+import io.liandong.platform.inbox.EventConsumer;
+import io.quarkus.arc.Arc;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.spi.Bean;
+import java.lang.reflect.Method;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every service's wiring must do, shared by the services' tests (platform-support's test jar):
  * it is ready with its database, Kafka and outbox checked, and an event of a type it consumes,
- * delivered twice on its producer's topic, joins the incident's timeline once and is measured.
+ * delivered twice on its producer's topic, joins the incident's timeline once and is measured; and
+ * every {@code @Incoming} method runs on the consumers' own workers.
  * A subclass names the service and one event type it consumes, and carries the
  * {@code @QuarkusTest} and {@code @WithTestResource(DevstackTestResource.class)} annotations.
  */
@@ -43,6 +54,27 @@ public abstract class IncomingEventsContract {
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems("Database connections health check", "Kafka connection health check", "outbox"));
+    }
+
+    @Test
+    void everyIncomingMethodRunsOnTheConsumersOwnWorkers() {
+        // A plain @Blocking would share the pool that serves REST requests, and a flood of requests would queue events.
+        List<String> incoming = new ArrayList<>();
+        List<String> elsewhere = new ArrayList<>();
+        for (Bean<?> bean : Arc.container().beanManager().getBeans(Object.class, Any.Literal.INSTANCE)) {
+            for (Method method : bean.getBeanClass().getDeclaredMethods()) {
+                if (method.isAnnotationPresent(Incoming.class)) {
+                    String name = bean.getBeanClass().getSimpleName() + "." + method.getName();
+                    incoming.add(name);
+                    Blocking blocking = method.getAnnotation(Blocking.class);
+                    if (blocking == null || !EventConsumer.WORKERS.equals(blocking.value())) {
+                        elsewhere.add(name);
+                    }
+                }
+            }
+        }
+        assertThat(incoming).as("the service's @Incoming methods").isNotEmpty();
+        assertThat(elsewhere).as("@Incoming methods not on @Blocking(EventConsumer.WORKERS)").isEmpty();
     }
 
     @Test
