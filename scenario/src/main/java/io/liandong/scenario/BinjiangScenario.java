@@ -244,11 +244,12 @@ public final class BinjiangScenario {
             for (JsonNode i : page.path("items")) {
                 if (cluster.equals(i.path("surgeClusterId").asText())) {
                     if (Instant.parse(i.path("reportedAt").asText()).isBefore(started)) {
-                        // The grievances joined a cluster still active from an earlier run, whose incident
-                        // exists already: no new surge, so the HQ's operator reports this one by hand.
-                        say("HQ  the grievances joined surge cluster %s, whose incident %s is from before this run",
-                                cluster, i.path("id").asText());
-                        return reportByHand(grievances);
+                        // An earlier run stopped before closing its incident: its surge is still going, so the
+                        // new grievances joined it and belong to that incident. The story cannot start again there.
+                        throw new ScenarioException("the grievances joined surge cluster " + cluster + " of incident "
+                                + i.path("id").asText() + ", which an earlier run left " + i.path("status").asText()
+                                + "; they are linked to it. Close or cancel that incident (POST /api/v1/incidents/"
+                                + i.path("id").asText() + "/status) and play again.");
                     }
                     say("HQ  the surge opened incident %s at once (playbook / dispatch surge mode)", i.path("id").asText());
                     return i.path("id").asText();
@@ -343,26 +344,6 @@ public final class BinjiangScenario {
         say("== done in %d s (real time) ==", took.toSeconds());
         return new Outcome(incidentId, List.copyOf(grievances), proposalId[0], playbookVersion, agencyByRole, assignmentByRole,
                 lateRole, failed, agreed[0], agreed[1], items[0], items[1], review, took);
-    }
-
-    /** The operator reports the incident the merchants' grievances describe and links each of them to it. */
-    private String reportByHand(List<String> grievances) {
-        ObjectNode place = obj("lat", data.at("/place/lat").asDouble(), "lon", data.at("/place/lon").asDouble(),
-                "address", data.at("/place/address").asText(), "areaCode", data.at("/place/areaCode").asText());
-        JsonNode incident = expect(api.create(options.dispatchUrl() + "/api/v1/incidents", operator, obj(
-                "incidentType", data.at("/incident/incidentType").asText(), "disputeType", "rent-increase", "place", place,
-                "severity", data.at("/incident/severity").asText(),
-                "estimatedCrowdSize", data.at("/incident/estimatedCrowdSize").asInt(), "casualtiesReported", false,
-                "parties", data.path("parties"), "description", grievances.size()
-                        + " 家商户投诉租金上调，管理处门前聚集 (merchants' grievances about the rent increase; a crowd at the office)",
-                "reportedBy", person("hq-operator"))), "report the incident").body();
-        String id = incident.path("id").asText();
-        for (String g : grievances) {
-            expect(api.post(options.grievanceUrl() + "/api/v1/grievances/" + g + "/link", operator,
-                    obj("incidentId", id, "linkedBy", person("hq-operator")), null), "link grievance " + g);
-        }
-        say("HQ  %s reports incident %s and links the %d grievances to it", person("hq-operator"), id, grievances.size());
-        return id;
     }
 
     /** Acknowledgements, arrivals and milestones; returns the role that was late. */

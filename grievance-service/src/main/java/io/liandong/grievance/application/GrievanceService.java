@@ -144,7 +144,7 @@ public class GrievanceService {
         e.receivedAt = now;
         e.updatedAt = now;
         // Surge detection first: it places the grievance in its cluster, so the row is written once.
-        surges.file(e, entry, now);
+        java.util.Optional<String> incidentOfCluster = surges.file(e, entry, now);
         e.persist();
         if (g.contact() != null) {
             ComplainantContactEntity c = new ComplainantContactEntity();
@@ -160,6 +160,8 @@ public class GrievanceService {
         outbox.publish(OutgoingEvent.of(new GrievanceReceived(e.id, e.category, e.disputeType, e.description,
                 new Place(e.lat, e.lon, address, e.areaCode), g.channel(), e.partnerId, e.complainantRef,
                 g.attachmentUrls(), now)));
+        // It joined a surge an incident was opened from: that incident answers it too.
+        incidentOfCluster.ifPresent(incident -> linkTo(e, incident, IncidentUpdates.LINKED_BY, null));
         return flushed(e);
     }
 

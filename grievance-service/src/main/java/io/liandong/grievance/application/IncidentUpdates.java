@@ -27,20 +27,31 @@ public class IncidentUpdates {
     static final String LINKED_BY = "grievance-service";
 
     private final GrievanceService grievances;
+    private final SurgeService surges;
     private final Progress progress;
     private final Clock clock;
 
-    IncidentUpdates(GrievanceService grievances, Progress progress, Clock clock) {
+    IncidentUpdates(GrievanceService grievances, SurgeService surges, Progress progress, Clock clock) {
         this.grievances = grievances;
+        this.surges = surges;
         this.progress = progress;
         this.clock = clock;
     }
 
-    /** An incident opened from a surge takes up every grievance of the cluster. */
+    /**
+     * An incident opened from a surge takes up every grievance of the cluster, and those that join the
+     * cluster later (the cluster is marked first, under its lock, so no filing in between is missed).
+     */
     public void clusterBecameIncident(String clusterId, String incidentId, EventEnvelope cause) {
         if (clusterId != null) {
+            surges.becameIncident(clusterId, incidentId);
             link(GrievanceEntity.list("surgeClusterId", clusterId), incidentId, cause);
         }
+    }
+
+    /** A closed or cancelled incident takes no more grievances from its surge: the next flare-up is a new one. */
+    public void incidentEnded(String incidentId) {
+        surges.incidentEnded(incidentId, clock.instant());
     }
 
     /** Grievances an event names by id (an agreement's, a verification's) belong to its incident. */

@@ -2,56 +2,79 @@ package io.liandong.grievance.application;
 
 import io.liandong.contracts.common.GeoPoint;
 import io.liandong.contracts.grievance.GrievanceSurgeDetected;
+import io.liandong.grievance.config.GrievanceConfig;
 import io.liandong.grievance.domain.Catalogue;
 import io.liandong.grievance.domain.SurgeCluster;
 import io.liandong.grievance.domain.SurgeDetector;
 import io.liandong.grievance.domain.SurgeMember;
 import io.liandong.grievance.persistence.GrievanceEntity;
 import io.liandong.grievance.persistence.SurgeClusterEntity;
+import io.liandong.platform.deadline.Deadline;
+import io.liandong.platform.deadline.Deadlines;
 import io.liandong.platform.outbox.Outbox;
 import io.liandong.platform.outbox.OutgoingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Runs the early-warning rule for each grievance filed, in the filing transaction. Filings of one
- * dispute type are serialised by a transaction-scoped advisory lock, so two replicas filing at once
- * cannot both start a cluster or both raise revision 1.
+ * Runs the early-warning rule for each grievance filed, in the filing transaction, and keeps the
+ * clusters' alarms paced and tied to the incident opened from them. Every change of a dispute type's
+ * clusters holds that type's advisory lock ({@link #lock}).
+ *
+ * <p>Pacing: the first alarm of a cluster goes out at once. Growth within
+ * {@code liandong.grievance.surge.update-interval} of the last alarm is held back, and one durable
+ * deadline raises a single update with all of it when the interval ends, so a surge of n voices costs
+ * about one update per interval instead of n, and the last picture is never lost.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class SurgeService {
 
+    /** The deadline kind of a paced update. */
+    static final String UPDATE = "grievance.surge-update";
+
     private final SurgeDetector detector;
     private final Outbox outbox;
+    private final Deadlines deadlines;
+    private final Duration updateInterval;
 
-    SurgeService(SurgeDetector detector, Outbox outbox) {
+    SurgeService(SurgeDetector detector, Outbox outbox, Deadlines deadlines, GrievanceConfig config) {
         this.detector = detector;
         this.outbox = outbox;
+        this.deadlines = deadlines;
+        this.updateInterval = config.surge().updateInterval();
+        if (updateInterval.isNegative()) {
+            throw new IllegalArgumentException("liandong.grievance.surge.update-interval must not be negative, was "
+                    + updateInterval);
+        }
     }
 
-    void file(GrievanceEntity g, Catalogue.Entry entry, Instant now) {
-        GrievanceEntity.getEntityManager()
-                .createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtext(?1))) AS l")
-                .setParameter(1, "surge:" + g.disputeType)
-                .getSingleResult();
+    /**
+     * Places a new grievance in its cluster and raises what that calls for: the first alarm, an update,
+     * or an update held back until the pacing interval ends.
+     *
+     * @return the incident opened from the cluster it joined, if there is one: the grievance belongs to it
+     */
+    Optional<String> file(GrievanceEntity g, Catalogue.Entry entry, Instant now) {
+        lock(g.disputeType);
         // Only clusters that can be similar: in the same area, or with a centre near enough (a box of
         // twice the radius, since a centre moves as a cluster grows).
         double dLat = 2.0 * detector.rule().radiusMeters() / 111_195.0;
         double dLon = dLat / Math.max(0.01, Math.cos(Math.toRadians(g.lat)));
-        List<SurgeClusterEntity> active = SurgeClusterEntity.list("disputeType = ?1 and lastAt >= ?2 and (areaCode = ?3"
-                        + " or (centreLat between ?4 and ?5 and centreLon between ?6 and ?7))",
+        List<SurgeClusterEntity> active = SurgeClusterEntity.list("disputeType = ?1 and lastAt >= ?2 and endedAt is null"
+                        + " and (areaCode = ?3 or (centreLat between ?4 and ?5 and centreLon between ?6 and ?7))",
                 g.disputeType, detector.activeSince(now), g.areaCode, g.lat - dLat, g.lat + dLat, g.lon - dLon, g.lon + dLon);
         Map<String, List<SurgeMember>> members = active.isEmpty() ? Map.of() : members(active, g.id);
         List<SurgeCluster> candidates = active.stream()
                 .filter(c -> members.containsKey(c.id))
-                .map(c -> new SurgeCluster(c.id, c.disputeType, c.areaCode, c.revision, c.windowStart,
-                        members.get(c.id)))
+                .map(c -> cluster(c, members.get(c.id)))
                 .toList();
         SurgeDetector.Decision decision = detector.file(member(g), g.disputeType, candidates, now);
         SurgeCluster cluster = decision.cluster();
@@ -68,16 +91,104 @@ public class SurgeService {
         GeoPoint centre = cluster.centre();
         row.centreLat = centre.lat();
         row.centreLon = centre.lon();
-        row.revision = cluster.revision();
         row.windowStart = cluster.windowStart();
         row.lastAt = now;
         if (cluster.id() == null) {
             row.persist();
         }
         g.surgeClusterId = row.id;
-        decision.alarm().ifPresent(alarm -> outbox.publish(OutgoingEvent.of(new GrievanceSurgeDetected(row.id,
-                alarm.revision(), row.category, row.disputeType, row.areaCode, round(alarm.centre()), alarm.radiusMeters(),
-                alarm.grievanceIds(), alarm.grievanceIds().size(), alarm.windowStart(), alarm.windowEnd(), now))));
+        decision.alarm().ifPresent(alarm -> {
+            Instant paceEnds = row.alarmedAt == null ? now : row.alarmedAt.plus(updateInterval);
+            if (alarm.revision() > 1 && now.isBefore(paceEnds)) {
+                holdBack(row, paceEnds);
+            } else {
+                raise(row, alarm, now);
+            }
+        });
+        return Optional.ofNullable(row.incidentId);
+    }
+
+    /**
+     * Raises the update a cluster's growth was held back for, when its pacing interval has ended (run by
+     * the deadline {@link #holdBack} scheduled). Nothing when an update went out in between.
+     */
+    void raiseHeldBack(String clusterId, Instant now) {
+        String disputeType = disputeTypeOf(clusterId);
+        if (disputeType == null) {
+            return;
+        }
+        lock(disputeType);
+        SurgeClusterEntity row = SurgeClusterEntity.findById(clusterId);
+        if (!row.updatePending) {
+            return;
+        }
+        SurgeCluster cluster = cluster(row, members(List.of(row), "").getOrDefault(row.id, List.of()));
+        raise(row, detector.update(cluster, now), now);
+    }
+
+    /** The cluster became incident {@code incidentId}: grievances joining it from now on belong to that incident. */
+    void becameIncident(String clusterId, String incidentId) {
+        String disputeType = disputeTypeOf(clusterId);
+        if (disputeType == null) {
+            return;
+        }
+        lock(disputeType);
+        SurgeClusterEntity row = SurgeClusterEntity.findById(clusterId);
+        if (row.incidentId == null) {
+            row.incidentId = incidentId;
+        }
+    }
+
+    /** The incident is over: its clusters take no more grievances, so a new flare-up raises a new alarm. */
+    void incidentEnded(String incidentId, Instant now) {
+        for (SurgeClusterEntity row : SurgeClusterEntity.<SurgeClusterEntity>list("incidentId = ?1 and endedAt is null", incidentId)) {
+            lock(row.disputeType);
+            SurgeClusterEntity.getEntityManager().refresh(row);
+            if (row.endedAt == null) {
+                row.endedAt = now;
+            }
+        }
+    }
+
+    private void raise(SurgeClusterEntity row, SurgeDetector.Alarm alarm, Instant now) {
+        if (row.updatePending) {
+            deadlines.cancel(UPDATE, row.id, "");
+            row.updatePending = false;
+        }
+        row.revision = alarm.revision();
+        row.alarmedAt = now;
+        outbox.publish(OutgoingEvent.of(new GrievanceSurgeDetected(row.id, alarm.revision(), row.category,
+                row.disputeType, row.areaCode, round(alarm.centre()), alarm.radiusMeters(), alarm.grievanceIds(),
+                alarm.grievanceIds().size(), alarm.windowStart(), alarm.windowEnd(), now)));
+    }
+
+    private void holdBack(SurgeClusterEntity row, Instant paceEnds) {
+        if (!row.updatePending) {
+            row.updatePending = true;
+            deadlines.schedule(new Deadline(UPDATE, row.id, "update:" + (row.revision + 1), row.incidentId, paceEnds, null));
+        }
+    }
+
+    /**
+     * Filings of one dispute type, and the changes of its clusters, one at a time: a transaction-scoped
+     * advisory lock, so two replicas filing at once cannot both start a cluster or both raise revision 1.
+     */
+    private static void lock(String disputeType) {
+        GrievanceEntity.getEntityManager()
+                .createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtext(?1))) AS l")
+                .setParameter(1, "surge:" + disputeType)
+                .getSingleResult();
+    }
+
+    private static String disputeTypeOf(String clusterId) {
+        return SurgeClusterEntity.getEntityManager()
+                .createQuery("SELECT c.disputeType FROM SurgeClusterEntity c WHERE c.id = ?1", String.class)
+                .setParameter(1, clusterId)
+                .getResultStream().findFirst().orElse(null);
+    }
+
+    private static SurgeCluster cluster(SurgeClusterEntity c, List<SurgeMember> members) {
+        return new SurgeCluster(c.id, c.disputeType, c.areaCode, c.revision, c.windowStart, members);
     }
 
     /**

@@ -57,6 +57,13 @@ public interface GrievanceConfig {
         /** Whether grievances in the same area code are similar even when their coordinates are further apart. */
         @WithDefault("true")
         boolean matchSameArea();
+
+        /**
+         * The shortest time between two alarms of one cluster. The first alarm is raised at once; a cluster
+         * that grows within this interval after an alarm gets one update, with all its growth, when it ends.
+         */
+        @WithDefault("PT10S")
+        Duration updateInterval();
     }
 
     interface Open311 {

@@ -10,7 +10,8 @@ import java.util.Optional;
  * The early-warning rule. A new grievance joins the active cluster of its dispute type it is
  * similar to (within the radius of the cluster's centre, or in the same area), or starts a new one.
  * A cluster raises one alarm (revision 1) when it counts {@code threshold} voices within the window,
- * then one update per new voice (revision 2, 3, ...), never one alarm per grievance. A cluster stays
+ * then an update as new voices join (revision 2, 3, ...), never one alarm per grievance; how often
+ * updates go out is the caller's pacing ({@link #update}). A cluster stays
  * active while grievances keep arriving within the window of its last one.
  */
 public final class SurgeDetector {
@@ -60,6 +61,17 @@ public final class SurgeDetector {
         SurgeCluster before = joined.get();
         boolean repeated = before.counted().stream().anyMatch(m -> m.voice().equals(grievance.voice()));
         return assess(before.with(grievance), grievance, now, repeated);
+    }
+
+    /**
+     * The next update of an alarmed cluster as it stands at {@code now}: growth that was held back while
+     * updates were paced, told in one revision.
+     */
+    public Alarm update(SurgeCluster cluster, Instant now) {
+        if (cluster.revision() == 0) {
+            throw new IllegalStateException("cluster " + cluster.id() + " has raised no alarm yet, so it has nothing to update");
+        }
+        return alarm(cluster.alarmed(cluster.revision() + 1, cluster.windowStart()), now);
     }
 
     boolean similar(SurgeMember g, SurgeCluster cluster) {

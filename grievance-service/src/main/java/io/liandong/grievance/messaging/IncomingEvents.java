@@ -11,6 +11,7 @@ import io.liandong.contracts.followup.FollowupItemVerified;
 import io.liandong.contracts.followup.FollowupPlanCreated;
 import io.liandong.contracts.followup.FollowupVerificationRequested;
 import io.liandong.contracts.incident.IncidentReported;
+import io.liandong.contracts.incident.IncidentStatus;
 import io.liandong.contracts.incident.IncidentStatusChanged;
 import io.liandong.contracts.resolution.ResolutionAgreed;
 import io.liandong.contracts.resolution.ResolutionFailed;
@@ -46,7 +47,12 @@ public class IncomingEvents {
                     updates.clusterBecameIncident(e.payload().surgeClusterId(), e.payload().incidentId(), e.envelope());
                     happened(updates, e);
                 })
-                .on(EventType.INCIDENT_STATUS_CHANGED, IncidentStatusChanged.class, e -> happened(updates, e))
+                .on(EventType.INCIDENT_STATUS_CHANGED, IncidentStatusChanged.class, e -> {
+                    if (e.payload().to() == IncidentStatus.CLOSED || e.payload().to() == IncidentStatus.CANCELLED) {
+                        updates.incidentEnded(e.payload().incidentId());
+                    }
+                    happened(updates, e);
+                })
                 .on(EventType.ASSIGNMENT_CREATED, AssignmentCreated.class, e -> happened(updates, e))
                 .on(EventType.ASSIGNMENT_ACKNOWLEDGED, AssignmentAcknowledged.class, e -> happened(updates, e))
                 .on(EventType.ASSIGNMENT_ON_SCENE, AssignmentOnScene.class, e -> happened(updates, e))

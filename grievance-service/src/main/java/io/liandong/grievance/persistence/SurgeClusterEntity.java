@@ -21,6 +21,14 @@ public class SurgeClusterEntity extends PanacheEntityBase {
     public int revision;
     public Instant windowStart;
     public Instant lastAt;
+    /** When the last alarm (first or update) was raised; {@code null} before the first. */
+    public Instant alarmedAt;
+    /** Whether the cluster grew since its last alarm and an update waits for the pacing interval to end. */
+    public boolean updatePending;
+    /** The incident opened from this cluster, once there is one. */
+    public String incidentId;
+    /** When the cluster's incident was closed or cancelled: the cluster takes no more grievances. */
+    public Instant endedAt;
     @Version
     public long version;
 }

@@ -106,6 +106,44 @@ class SurgeDetectionTest {
     }
 
     @Test
+    void growthWithinTheUpdateIntervalIsToldInOneUpdateWhenTheIntervalEnds() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(merchant(30 + i));
+            TestClock.CLOCK.advance(Duration.ofSeconds(1));
+        }
+        var records = Events.readUntil(rs -> !surgesOf(rs, ids.get(4)).isEmpty());
+        GrievanceSurgeDetected alarm = surgesOf(records, ids.get(4)).get(0);
+        assertThat(alarm.revision()).isEqualTo(1);
+
+        // Two more voices and a repeat within the default interval (10 s) of the alarm: nothing raised yet.
+        String sixth = merchant(35);
+        TestClock.CLOCK.advance(Duration.ofSeconds(2));
+        String seventh = merchant(36);
+        String repeat = file("13800000031", 40, "再说一次");
+        for (String id : List.of(sixth, seventh, repeat)) {
+            assertThat(Db.count("SELECT count(*) FROM outbox_event WHERE ce_type = ? AND payload LIKE ?", SURGE, "%" + id + "%"))
+                    .isZero();
+        }
+
+        // The interval ends: one update tells all of the growth.
+        TestClock.CLOCK.advance(Duration.ofSeconds(10));
+        records = Events.readUntil(rs -> !surgesOf(rs, seventh).isEmpty());
+        var updates = surgesOf(records, seventh);
+        assertThat(updates).hasSize(1);
+        assertThat(updates.get(0).revision()).isEqualTo(2);
+        assertThat(updates.get(0).count()).isEqualTo(7);
+        assertThat(updates.get(0).grievanceIds()).contains(sixth, seventh).doesNotContain(repeat);
+        assertThat(updates.get(0).clusterId()).isEqualTo(alarm.clusterId());
+
+        // Later growth, after the interval, is told at once.
+        TestClock.CLOCK.advance(Duration.ofSeconds(11));
+        String eighth = merchant(37);
+        assertThat(Db.count("SELECT count(*) FROM outbox_event WHERE ce_type = ? AND payload LIKE ? AND payload LIKE ?",
+                SURGE, "%" + eighth + "%", "%\"revision\":3%")).isOne();
+    }
+
+    @Test
     void fiveGrievancesSpreadOverMoreThanTheWindowRaiseNothing() {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {

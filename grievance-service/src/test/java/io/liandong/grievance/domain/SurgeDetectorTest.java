@@ -1,6 +1,7 @@
 package io.liandong.grievance.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.liandong.contracts.common.GeoPoint;
 import java.time.Duration;
@@ -70,6 +71,30 @@ class SurgeDetectorTest {
         assertThat(third.orElseThrow().revision()).isEqualTo(3);
         assertThat(third.get().grievanceIds()).hasSize(7);
         assertThat(clusters).hasSize(1);
+    }
+
+    @Test
+    void aHeldBackUpdateTellsTheClusterAsItStandsInTheNextRevision() {
+        for (int i = 0; i < 4; i++) {
+            file("merchant-" + i, north(i * 20), "330108", T0.plus(Duration.ofMinutes(i)));
+        }
+        assertThatThrownBy(() -> detector.update(clusters.get(0), T0.plus(Duration.ofMinutes(5))))
+                .isInstanceOf(IllegalStateException.class);
+        file("merchant-4", north(80), "330108", T0.plus(Duration.ofMinutes(5)));
+        // The service keeps the revision of the alarm it raised while the growth is held back.
+        SurgeCluster alarmed = clusters.get(0);
+        file("merchant-5", north(100), "330108", T0.plus(Duration.ofMinutes(6)));
+        file("merchant-5", north(100), "330108", T0.plus(Duration.ofMinutes(6)));
+        SurgeCluster grown = clusters.get(0);
+        SurgeCluster heldBack = new SurgeCluster(grown.id(), grown.disputeType(), grown.areaCode(), alarmed.revision(),
+                alarmed.windowStart(), grown.members());
+
+        var update = detector.update(heldBack, T0.plus(Duration.ofMinutes(7)));
+        assertThat(update.revision()).isEqualTo(2);
+        assertThat(update.grievanceIds()).containsExactly("grv-1", "grv-2", "grv-3", "grv-4", "grv-5", "grv-6");
+        assertThat(update.windowStart()).isEqualTo(T0);
+        assertThat(update.windowEnd()).isEqualTo(T0.plus(Duration.ofMinutes(7)));
+        assertThat(update.radiusMeters()).isBetween(40, 70);
     }
 
     @Test

@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,6 +21,7 @@ import io.liandong.devstack.Devstack;
 import io.liandong.devstack.DevstackTestResource;
 import io.liandong.devstack.TopicReader;
 import io.liandong.devstack.TopicWriter;
+import io.liandong.grievance.support.Db;
 import io.liandong.grievance.support.Events;
 import io.liandong.platform.cloudevents.CloudEventCodec;
 import io.quarkus.test.common.WithTestResource;
@@ -108,5 +111,45 @@ class IncidentProgressTest {
         assertThat(Events.body(linked)).contains(cluster);
         assertThat(List.of(first, second)).allSatisfy(id ->
                 assertThat(Events.of(records, "io.liandong.grievance.linked.v1", id)).hasSize(1));
+    }
+
+    @Test
+    void aGrievanceJoiningTheSurgeOfAnOpenIncidentBelongsToItAndAClosedIncidentEndsTheSurge() {
+        String area = String.valueOf(100000 + (int) (Math.random() * 899999));
+        String first = file(area, 26.0);
+        String cluster = As.hq().get("/api/v1/grievances/" + first).then().extract().path("surgeClusterId");
+        String incident = "inc-" + UUID.randomUUID();
+        send(EventType.INCIDENT_REPORTED, incident, d -> {
+            d.put("origin", "surge");
+            d.put("surgeClusterId", cluster);
+        });
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> As.hq().get("/api/v1/grievances/" + first)
+                .then().body("incidentId", equalTo(incident)));
+
+        // Filed after the incident opened, into the same surge: linked to it at once, and told so.
+        String late = As.hq().contentType(ContentType.JSON).body("""
+                        {"category": "shop-rent", "description": "我们也被涨租了",
+                         "place": {"lat": 26.001, "lon": 120.2119, "areaCode": "%s"}, "channel": "web"}""".formatted(area))
+                .post("/api/v1/grievances").then().statusCode(201)
+                .body("surgeClusterId", equalTo(cluster)).body("incidentId", equalTo(incident)).body("status", equalTo("linked"))
+                .extract().path("id");
+        var linked = Events.of(Events.readUntil(Events.has("io.liandong.grievance.linked.v1", late)),
+                "io.liandong.grievance.linked.v1", late);
+        assertThat(linked).hasSize(1);
+        assertThat(linked.get(0).key()).isEqualTo(incident);
+        As.hq().get("/api/v1/grievances/" + late).then().body("progress.kind", hasItems("received", "linked", "incident-opened"));
+
+        // Closed: the surge is over, and the next grievance there starts a new one, answered by no incident yet.
+        send(EventType.INCIDENT_STATUS_CHANGED, incident, d -> {
+            d.put("from", "resolved");
+            d.put("to", "closed");
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(
+                "SELECT count(*) FROM surge_cluster WHERE id = ? AND ended_at IS NOT NULL", cluster) == 1);
+        As.hq().contentType(ContentType.JSON).body("""
+                        {"category": "shop-rent", "description": "租金又涨了",
+                         "place": {"lat": 26.002, "lon": 120.2119, "areaCode": "%s"}, "channel": "web"}""".formatted(area))
+                .post("/api/v1/grievances").then().statusCode(201)
+                .body("surgeClusterId", not(equalTo(cluster))).body("incidentId", nullValue()).body("status", equalTo("received"));
     }
 }
