@@ -151,10 +151,10 @@ public class SurgeService {
     }
 
     private void raise(SurgeClusterEntity row, SurgeDetector.Alarm alarm, Instant now) {
-        if (row.updatePending) {
-            deadlines.cancel(UPDATE, row.id, "");
-            row.updatePending = false;
-        }
+        // A deadline still pending for this cluster is not cancelled: the checker locks a deadline's row
+        // before its handler waits for the dispute type's lock, which is held here, so touching that row
+        // would deadlock. Once fired, it finds nothing pending, or growth since, which it then raises.
+        row.updatePending = false;
         row.revision = alarm.revision();
         row.alarmedAt = now;
         outbox.publish(OutgoingEvent.of(new GrievanceSurgeDetected(row.id, alarm.revision(), row.category,
@@ -165,7 +165,8 @@ public class SurgeService {
     private void holdBack(SurgeClusterEntity row, Instant paceEnds) {
         if (!row.updatePending) {
             row.updatePending = true;
-            deadlines.schedule(new Deadline(UPDATE, row.id, "update:" + (row.revision + 1), row.incidentId, paceEnds, null));
+            deadlines.schedule(new Deadline(UPDATE, row.id, "update:" + (row.revision + 1) + ":" + paceEnds,
+                    row.incidentId, paceEnds, null));
         }
     }
 
