@@ -38,6 +38,15 @@ public interface PlatformConfig {
         /** Bound on a single send before the relay gives up and retries later. */
         @WithDefault("PT10S")
         Duration deliveryTimeout();
+
+        /**
+         * The largest event data (JSON, in UTF-8 bytes) the outbox accepts. Kafka refuses a record above
+         * the producer's {@code max.request.size} and the broker's {@code message.max.bytes} (both about
+         * 1 MiB by default); such an event would stop the relay, and every later event of the service
+         * with it. It is refused where it is written instead, and its change rolls back.
+         */
+        @WithDefault("1000000")
+        int maxEventBytes();
     }
 
     interface Consumer {

@@ -9,6 +9,7 @@ import io.liandong.platform.timeline.IncidentTimeline;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
@@ -29,12 +30,14 @@ public class Outbox {
     private final Service service;
     private final IncidentTimeline timeline;
     private final Event<OutboxWritten> written;
+    private final int maxEventBytes;
 
     Outbox(DataSource dataSource, Clock clock, PlatformConfig config, IncidentTimeline timeline,
            Event<OutboxWritten> written) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.service = Services.named(config.service());
+        this.maxEventBytes = config.outbox().maxEventBytes();
         this.timeline = timeline;
         this.written = written;
     }
@@ -49,6 +52,13 @@ public class Outbox {
         if (envelope.type().producer() != service) {
             throw new IllegalArgumentException(service.serviceName() + " may not publish " + envelope.type().type()
                     + ": it belongs to " + envelope.type().producer().serviceName());
+        }
+        String data = envelope.dataJson();
+        // A character takes at most three bytes in UTF-8 (a surrogate pair, two characters, four).
+        if ((long) data.length() * 3 > maxEventBytes && data.getBytes(StandardCharsets.UTF_8).length > maxEventBytes) {
+            throw new IllegalStateException(envelope.type().type() + " about " + envelope.subject() + " would carry "
+                    + data.getBytes(StandardCharsets.UTF_8).length + " bytes of data, more than Kafka takes in one record ("
+                    + "liandong.platform.outbox.max-event-bytes = " + maxEventBytes + "); the change is not made");
         }
         try (var connection = dataSource.getConnection();
              var insert = connection.prepareStatement("""
@@ -65,7 +75,7 @@ public class Outbox {
             insert.setString(8, envelope.incidentId());
             insert.setString(9, envelope.correlationId());
             insert.setString(10, envelope.causationId());
-            insert.setString(11, envelope.dataJson());
+            insert.setString(11, data);
             insert.setTimestamp(12, Timestamp.from(now));
             insert.executeUpdate();
         } catch (SQLException e) {

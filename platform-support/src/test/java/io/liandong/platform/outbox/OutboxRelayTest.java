@@ -64,6 +64,27 @@ class OutboxRelayTest {
     }
 
     @Test
+    void anEventTooLargeForKafkaIsRefusedWithItsChangeAndLaterEventsStillFlow() {
+        String incident = "inc-" + UUID.randomUUID();
+        String tooLarge = "too-large-" + UUID.randomUUID();
+        // 333,334 three-byte characters: 1,000,002 bytes of UTF-8, one line over the default limit.
+        assertThatThrownBy(() -> notes.write(tooLarge, incident, "联".repeat(333_334)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("io.liandong.grievance.linked.v1")
+                .hasMessageContaining("max-event-bytes = 1000000");
+        assertThat(count("SELECT count(*) FROM outbox_event WHERE ce_subject = '" + tooLarge + "'")).isZero();
+        assertThat(count("SELECT count(*) FROM fixture_note WHERE id = '" + tooLarge + "'")).isZero();
+
+        String justFits = "just-fits-" + UUID.randomUUID();
+        var large = notes.write(justFits, incident, "联".repeat(330_000));
+        var fence = notes.write("fence-" + UUID.randomUUID(), incident);
+        try (var reader = reader()) {
+            var records = reader.readUntil(rs -> ids(rs).contains(fence.id()), WAIT);
+            assertThat(ids(records)).contains(large.id());
+        }
+    }
+
+    @Test
     void aRolledBackChangeIsNeverPublished() {
         String incident = "inc-" + UUID.randomUUID();
         String rolledBack = "rolled-back-" + UUID.randomUUID();
