@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param areaCode     Administrative area the cluster lies in.
  * @param centre       Centre of the cluster.
  * @param radiusMeters Radius around the centre that holds every grievance of the cluster.
- * @param grievanceIds The grievances in the cluster.
+ * @param grievanceIds The grievances in the cluster, oldest first; a very large cluster lists only its earliest (count has them all).
  * @param count        Number of grievances in the cluster.
  * @param windowStart  Start of the detection window.
  * @param windowEnd    End of the detection window.

@@ -159,7 +159,7 @@ public class SurgeService {
         row.alarmedAt = now;
         outbox.publish(OutgoingEvent.of(new GrievanceSurgeDetected(row.id, alarm.revision(), row.category,
                 row.disputeType, row.areaCode, round(alarm.centre()), alarm.radiusMeters(), alarm.grievanceIds(),
-                alarm.grievanceIds().size(), alarm.windowStart(), alarm.windowEnd(), now)));
+                alarm.count(), alarm.windowStart(), alarm.windowEnd(), now)));
     }
 
     private void holdBack(SurgeClusterEntity row, Instant paceEnds) {

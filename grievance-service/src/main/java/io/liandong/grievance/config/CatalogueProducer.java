@@ -42,7 +42,8 @@ public class CatalogueProducer {
     @Singleton
     SurgeDetector surgeDetector(GrievanceConfig config) {
         var surge = config.surge();
-        return new SurgeDetector(new SurgeRule(surge.threshold(), surge.radiusMeters(), surge.window(), surge.matchSameArea()));
+        return new SurgeDetector(new SurgeRule(surge.threshold(), surge.radiusMeters(), surge.window(), surge.matchSameArea(),
+                surge.maxListed()));
     }
 
     @Produces

@@ -64,6 +64,13 @@ public interface GrievanceConfig {
          */
         @WithDefault("PT10S")
         Duration updateInterval();
+
+        /**
+         * The most grievance ids one alarm lists: the cluster's earliest; its count has them all. 2000 ids are
+         * about 90 KB of event, well inside what Kafka takes in one record.
+         */
+        @WithDefault("2000")
+        int maxListed();
     }
 
     interface Open311 {

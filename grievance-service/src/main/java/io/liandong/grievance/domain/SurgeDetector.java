@@ -17,7 +17,11 @@ import java.util.Optional;
 public final class SurgeDetector {
 
     /** An alarm to publish: the first (revision 1) or an update of the cluster's picture. */
-    public record Alarm(int revision, List<String> grievanceIds, GeoPoint centre, int radiusMeters,
+    /**
+     * @param grievanceIds the counted grievances, oldest first, at most the rule's {@code maxListed}
+     * @param count        how many grievances the alarm counts, listed or not
+     */
+    public record Alarm(int revision, List<String> grievanceIds, int count, GeoPoint centre, int radiusMeters,
                         Instant windowStart, Instant windowEnd) {
     }
 
@@ -107,7 +111,7 @@ public final class SurgeDetector {
         GeoPoint centre = cluster.centre();
         double furthest = counted.stream().mapToDouble(m -> Geo.meters(centre, m.point())).max().orElse(0);
         int radius = Math.max(1, (int) Math.ceil(furthest));
-        return new Alarm(cluster.revision(), counted.stream().map(SurgeMember::grievanceId).toList(), centre, radius,
-                cluster.windowStart(), now);
+        return new Alarm(cluster.revision(), counted.stream().limit(rule.maxListed()).map(SurgeMember::grievanceId).toList(),
+                counted.size(), centre, radius, cluster.windowStart(), now);
     }
 }

@@ -98,6 +98,29 @@ class SurgeDetectorTest {
     }
 
     @Test
+    void aVeryLargeClusterListsItsEarliestGrievancesAndCountsThemAll() {
+        SurgeDetector capped = new SurgeDetector(new SurgeRule(5, 500, Duration.ofMinutes(30), false, 6));
+        List<SurgeCluster> one = new ArrayList<>();
+        SurgeDetector.Alarm last = null;
+        for (int i = 0; i < 8; i++) {
+            Instant at = T0.plus(Duration.ofMinutes(i));
+            SurgeMember g = new SurgeMember("grv-" + i, "merchant-" + i, north(i * 10), true, "330108", at);
+            SurgeDetector.Decision d = capped.file(g, "rent-increase", one, at);
+            one.clear();
+            one.add(d.cluster().id() == null ? new SurgeCluster("cls-0", d.cluster().disputeType(), d.cluster().areaCode(),
+                    d.cluster().revision(), d.cluster().windowStart(), d.cluster().members()) : d.cluster());
+            last = d.alarm().orElse(last);
+        }
+        assertThat(last.revision()).isEqualTo(4);
+        assertThat(last.count()).isEqualTo(8);
+        assertThat(last.grievanceIds()).containsExactly("grv-0", "grv-1", "grv-2", "grv-3", "grv-4", "grv-5");
+        // The picture is of all of them: the furthest, 70 m north, is inside the radius.
+        assertThat(last.radiusMeters()).isBetween(35, 45);
+        assertThatThrownBy(() -> new SurgeRule(5, 500, Duration.ofMinutes(30), false, 4))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void nearIdenticalGrievancesFromOneComplainantCountOnce() {
         for (int i = 0; i < 4; i++) {
             file("complainant:cpl-same", north(10), "330108", T0.plus(Duration.ofMinutes(i)));
