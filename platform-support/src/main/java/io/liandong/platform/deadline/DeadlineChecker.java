@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
@@ -21,7 +22,8 @@ import org.jboss.logging.Logger;
  *
  * <p>When a handler throws, the batch rolls back and its rows are retried one per transaction, so
  * one bad deadline cannot hold the others back; a failing row is pushed back by
- * {@code retryBackoff × attempts} and given up (failed_at) after {@code maxAttempts}.
+ * {@code retryBackoff × attempts} and given up (failed_at) after {@code maxAttempts}. A failure while
+ * the service stops ({@code stopping}) is none of the deadlines' doing: they are left due, untouched.
  */
 public final class DeadlineChecker {
 
@@ -34,9 +36,11 @@ public final class DeadlineChecker {
     private final String owner;
     private final int maxAttempts;
     private final Duration retryBackoff;
+    private final BooleanSupplier stopping;
 
     public DeadlineChecker(DataSource dataSource, Clock clock, Map<String, DeadlineHandler> handlers, int batchSize,
-                           String owner, int maxAttempts, Duration retryBackoff) {
+                           String owner, int maxAttempts, Duration retryBackoff, BooleanSupplier stopping) {
+        this.stopping = stopping;
         this.dataSource = dataSource;
         this.clock = clock;
         this.handlers = Map.copyOf(handlers);
@@ -55,6 +59,12 @@ public final class DeadlineChecker {
             try {
                 fired = QuarkusTransaction.requiringNew().call(() -> fireBatch(now, null));
             } catch (RuntimeException e) {
+                if (stopping.getAsBoolean()) {
+                    // Failed because the service is going away (its persistence unit closes under the handler), not
+                    // because of a deadline: none of them is charged an attempt or moved; the next check fires them.
+                    LOG.warnf("deadlines failed while the service stops; left due for the next check: %s", e.getMessage());
+                    return total;
+                }
                 LOG.warnf("a deadline handler failed (%s); retrying that batch one deadline at a time", e.getMessage());
                 fired = fireOneByOne(now);
             }
@@ -72,6 +82,10 @@ public final class DeadlineChecker {
             try {
                 fired += QuarkusTransaction.requiringNew().call(() -> fireBatch(now, id));
             } catch (RuntimeException e) {
+                if (stopping.getAsBoolean()) {
+                    LOG.warnf("deadline %d failed while the service stops; left due for the next check: %s", id, e.getMessage());
+                    return fired;
+                }
                 recordFailure(id, now, e);
             }
         }

@@ -1,7 +1,9 @@
 package io.liandong.platform.deadline;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import java.lang.management.ManagementFactory;
@@ -9,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
@@ -30,6 +33,7 @@ public class DeadlineScheduler {
     private final int maxAttempts;
     private final Duration retryBackoff;
     private final String owner;
+    private volatile boolean stopping;
 
     DeadlineScheduler(DataSource dataSource, Clock clock, @Any Instance<DeadlineHandler> handlers, DeadlineConfig config) {
         this.dataSource = dataSource;
@@ -46,10 +50,14 @@ public class DeadlineScheduler {
         this.owner = ManagementFactory.getRuntimeMXBean().getName();
     }
 
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
     @Scheduled(every = "${liandong.platform.deadline.poll-interval:1s}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        if (!enabled) {
+        if (!enabled || stopping) {
             return;
         }
         try {
@@ -69,6 +77,11 @@ public class DeadlineScheduler {
      * use it to run two at once against the same database, or with a clock of their own.
      */
     public DeadlineChecker newChecker(Clock clock, String owner) {
-        return new DeadlineChecker(dataSource, clock, handlers, batchSize, owner, maxAttempts, retryBackoff);
+        return newChecker(clock, owner, () -> stopping);
+    }
+
+    /** A checker that takes the service to be stopping whenever {@code stopping} says so. */
+    public DeadlineChecker newChecker(Clock clock, String owner, BooleanSupplier stopping) {
+        return new DeadlineChecker(dataSource, clock, handlers, batchSize, owner, maxAttempts, retryBackoff, stopping);
     }
 }

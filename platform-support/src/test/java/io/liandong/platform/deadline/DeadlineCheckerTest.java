@@ -179,6 +179,26 @@ class DeadlineCheckerTest {
                 + "' AND last_error LIKE '%refuses%' AND fired_at IS NULL AND failed_at IS NULL")).isEqualTo(1);
     }
 
+    @Test
+    void aFailureWhileTheServiceStopsChargesNoDeadlineAndMovesNone() throws Exception {
+        String good = "good-" + UUID.randomUUID();
+        String bad = "bad-" + UUID.randomUUID();
+        MovableClock clock = new MovableClock(start);
+        schedule(bad, "due", start.plusSeconds(1));
+        schedule(good, "due", start.plusSeconds(2));
+        clock.advance(Duration.ofSeconds(5));
+
+        scheduler.newChecker(clock, "stopping-replica", () -> true).fireDue();
+
+        assertThat(fired(good)).isZero();
+        assertThat(count("SELECT count(*) FROM platform_deadline WHERE subject = '" + bad + "' AND attempts = 0"
+                + " AND last_error IS NULL AND due_at = '" + start.plusSeconds(1) + "' AND fired_at IS NULL")).isEqualTo(1);
+        // The next check, by a replica that is not stopping, fires what it can and charges the bad one.
+        scheduler.newChecker(clock, "replica-b").fireDue();
+        assertThat(fired(good)).isEqualTo(1);
+        assertThat(count("SELECT attempts FROM platform_deadline WHERE subject = '" + bad + "'")).isEqualTo(1);
+    }
+
     private boolean schedule(String subject, String name, Instant due) {
         return QuarkusTransaction.requiringNew().call(() -> deadlines.schedule(
                 new Deadline(FixtureDeadlineHandler.KIND, subject, name, null, due, null)));
