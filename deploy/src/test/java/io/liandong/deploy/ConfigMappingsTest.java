@@ -22,6 +22,7 @@ class ConfigMappingsTest {
                 "liandong.platform.outbox.max-backoff",
                 "liandong.platform.outbox.retention",
                 "liandong.platform.outbox.delivery-timeout",
+                "liandong.platform.outbox.max-event-bytes",
                 "liandong.platform.consumer.attempts",
                 "liandong.platform.consumer.retry-backoff",
                 "liandong.platform.consumer.transient-attempts",
