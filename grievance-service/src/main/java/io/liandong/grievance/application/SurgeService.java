@@ -7,6 +7,7 @@ import io.liandong.grievance.domain.Catalogue;
 import io.liandong.grievance.domain.SurgeCluster;
 import io.liandong.grievance.domain.SurgeDetector;
 import io.liandong.grievance.domain.SurgeMember;
+import io.liandong.grievance.domain.SurgeTally;
 import io.liandong.grievance.persistence.GrievanceEntity;
 import io.liandong.grievance.persistence.SurgeClusterEntity;
 import io.liandong.platform.deadline.Deadline;
@@ -17,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,7 +60,9 @@ public class SurgeService {
 
     /**
      * Places a new grievance in its cluster and raises what that calls for: the first alarm, an update,
-     * or an update held back until the pacing interval ends.
+     * or an update held back until the pacing interval ends. A cluster below the threshold is decided
+     * on its members (few); a new voice of an alarmed cluster only on the tally kept on its row, so its
+     * cost does not grow with the surge, except when an update goes out at once.
      *
      * @return the incident opened from the cluster it joined, if there is one: the grievance belongs to it
      */
@@ -71,12 +75,23 @@ public class SurgeService {
         List<SurgeClusterEntity> active = SurgeClusterEntity.list("disputeType = ?1 and lastAt >= ?2 and endedAt is null"
                         + " and (areaCode = ?3 or (centreLat between ?4 and ?5 and centreLon between ?6 and ?7))",
                 g.disputeType, detector.activeSince(now), g.areaCode, g.lat - dLat, g.lat + dLat, g.lon - dLon, g.lon + dLon);
-        Map<String, List<SurgeMember>> members = active.isEmpty() ? Map.of() : members(active, g.id);
-        List<SurgeCluster> candidates = active.stream()
-                .filter(c -> members.containsKey(c.id))
-                .map(c -> cluster(c, members.get(c.id)))
-                .toList();
-        SurgeDetector.Decision decision = detector.file(member(g), g.disputeType, candidates, now);
+        SurgeMember member = member(g);
+        Optional<SurgeClusterEntity> joined = detector.join(member, active.stream().map(SurgeService::placement).toList(), now)
+                .map(p -> active.stream().filter(c -> c.id.equals(p.id())).findFirst().orElseThrow());
+        SurgeClusterEntity row = joined.isPresent() && joined.get().revision > 0 && joined.get().voices > 0
+                ? growAlarmed(joined.get(), member, now)
+                : decideOnMembers(joined, g, member, now);
+        g.surgeClusterId = row.id;
+        return Optional.ofNullable(row.incidentId);
+    }
+
+    /** A new cluster, or one below the threshold (or not tallied yet): the detector decides on the members. */
+    private SurgeClusterEntity decideOnMembers(Optional<SurgeClusterEntity> joined, GrievanceEntity g, SurgeMember member,
+                                               Instant now) {
+        List<SurgeCluster> candidates = joined
+                .map(c -> List.of(cluster(c, members(List.of(c), g.id).getOrDefault(c.id, List.of()))))
+                .orElse(List.of());
+        SurgeDetector.Decision decision = detector.file(member, g.disputeType, candidates, now);
         SurgeCluster cluster = decision.cluster();
         SurgeClusterEntity row;
         if (cluster.id() == null) {
@@ -86,31 +101,51 @@ public class SurgeService {
             row.category = g.category;
             row.areaCode = g.areaCode;
         } else {
-            row = active.stream().filter(c -> c.id.equals(cluster.id())).findFirst().orElseThrow();
+            row = joined.orElseThrow();
         }
-        GeoPoint centre = cluster.centre();
-        row.centreLat = centre.lat();
-        row.centreLon = centre.lon();
+        keep(row, SurgeTally.of(cluster.counted()));
+        row.located = cluster.located();
         row.windowStart = cluster.windowStart();
         row.lastAt = now;
         if (cluster.id() == null) {
             row.persist();
         }
-        g.surgeClusterId = row.id;
         decision.alarm().ifPresent(alarm -> {
-            Instant paceEnds = row.alarmedAt == null ? now : row.alarmedAt.plus(updateInterval);
+            Instant paceEnds = paceEnds(row, now);
             if (alarm.revision() > 1 && now.isBefore(paceEnds)) {
                 holdBack(row, paceEnds);
             } else {
                 raise(row, alarm, now);
             }
         });
-        return Optional.ofNullable(row.incidentId);
+        return row;
+    }
+
+    /** A grievance joining an alarmed cluster: a repeat changes nothing; a new voice grows the tally and is told. */
+    private SurgeClusterEntity growAlarmed(SurgeClusterEntity row, SurgeMember member, Instant now) {
+        boolean repeat = counted(row.id, member.voice());
+        row.lastAt = now;
+        row.located = row.located || member.located();
+        if (repeat) {
+            return row;
+        }
+        keep(row, tally(row).plus(member));
+        Instant paceEnds = paceEnds(row, now);
+        if (now.isBefore(paceEnds)) {
+            holdBack(row, paceEnds);
+        } else {
+            List<SurgeMember> members = new ArrayList<>(members(List.of(row), member.grievanceId())
+                    .getOrDefault(row.id, List.of()));
+            members.add(member);
+            raise(row, detector.update(cluster(row, members), now), now);
+        }
+        return row;
     }
 
     /**
      * Raises the update a cluster's growth was held back for, when its pacing interval has ended (run by
-     * the deadline {@link #holdBack} scheduled). Nothing when an update went out in between.
+     * the deadline {@link #holdBack} scheduled). Nothing when an update went out in between. The tally is
+     * set again from the members read for it.
      */
     void raiseHeldBack(String clusterId, Instant now) {
         String disputeType = disputeTypeOf(clusterId);
@@ -123,6 +158,7 @@ public class SurgeService {
             return;
         }
         SurgeCluster cluster = cluster(row, members(List.of(row), "").getOrDefault(row.id, List.of()));
+        keep(row, SurgeTally.of(cluster.counted()));
         raise(row, detector.update(cluster, now), now);
     }
 
@@ -186,6 +222,40 @@ public class SurgeService {
                 .createQuery("SELECT c.disputeType FROM SurgeClusterEntity c WHERE c.id = ?1", String.class)
                 .setParameter(1, clusterId)
                 .getResultStream().findFirst().orElse(null);
+    }
+
+    private Instant paceEnds(SurgeClusterEntity row, Instant now) {
+        return row.alarmedAt == null ? now : row.alarmedAt.plus(updateInterval);
+    }
+
+    /** Whether the cluster counts a grievance of {@code voice} already (the one being filed is not stored yet). */
+    private static boolean counted(String clusterId, String voice) {
+        return !GrievanceEntity.getEntityManager()
+                .createNativeQuery("SELECT 1 FROM grievance WHERE surge_cluster_id = ?1 AND voice = ?2 LIMIT 1")
+                .setParameter(1, clusterId)
+                .setParameter(2, voice)
+                .getResultList().isEmpty();
+    }
+
+    private static SurgeTally tally(SurgeClusterEntity row) {
+        return new SurgeTally(row.voices, row.sumLat, row.sumLon, row.locatedVoices, row.sumLocatedLat, row.sumLocatedLon);
+    }
+
+    /** Stores the tally and the centre it gives. */
+    private static void keep(SurgeClusterEntity row, SurgeTally tally) {
+        row.voices = tally.voices();
+        row.sumLat = tally.sumLat();
+        row.sumLon = tally.sumLon();
+        row.locatedVoices = tally.locatedVoices();
+        row.sumLocatedLat = tally.sumLocatedLat();
+        row.sumLocatedLon = tally.sumLocatedLon();
+        GeoPoint centre = tally.centre();
+        row.centreLat = centre.lat();
+        row.centreLon = centre.lon();
+    }
+
+    private static SurgeDetector.Placement placement(SurgeClusterEntity c) {
+        return new SurgeDetector.Placement(c.id, c.areaCode, c.lastAt, new GeoPoint(c.centreLat, c.centreLon), c.located);
     }
 
     private static SurgeCluster cluster(SurgeClusterEntity c, List<SurgeMember> members) {

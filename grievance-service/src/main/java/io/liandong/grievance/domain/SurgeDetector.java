@@ -78,12 +78,36 @@ public final class SurgeDetector {
         return alarm(cluster.alarmed(cluster.revision() + 1, cluster.windowStart()), now);
     }
 
+    /**
+     * A cluster as kept between filings: enough to tell whether a grievance belongs to it, without its
+     * members.
+     *
+     * @param located whether any of its grievances is located
+     */
+    public record Placement(String id, String areaCode, Instant lastAt, GeoPoint centre, boolean located) {
+    }
+
+    /**
+     * The cluster {@code grievance} joins among the active clusters of its dispute type, if any: the
+     * nearest it is similar to. The same choice as {@link #file}'s, made from {@link Placement}s.
+     */
+    public Optional<Placement> join(SurgeMember grievance, List<Placement> candidates, Instant now) {
+        return candidates.stream()
+                .filter(c -> !c.lastAt().isBefore(activeSince(now)))
+                .filter(c -> similar(grievance, c.areaCode(), c.located(), c.centre()))
+                .min(Comparator.comparingDouble(c -> Geo.meters(grievance.point(), c.centre())));
+    }
+
     boolean similar(SurgeMember g, SurgeCluster cluster) {
-        boolean sameArea = g.areaCode().equals(cluster.areaCode());
-        if (sameArea && (rule.matchSameArea() || !g.located() || !cluster.located())) {
+        return similar(g, cluster.areaCode(), cluster.located(), cluster.centre());
+    }
+
+    private boolean similar(SurgeMember g, String areaCode, boolean located, GeoPoint centre) {
+        boolean sameArea = g.areaCode().equals(areaCode);
+        if (sameArea && (rule.matchSameArea() || !g.located() || !located)) {
             return true;
         }
-        return g.located() && cluster.located() && Geo.meters(g.point(), cluster.centre()) <= rule.radiusMeters();
+        return g.located() && located && Geo.meters(g.point(), centre) <= rule.radiusMeters();
     }
 
     private Decision assess(SurgeCluster cluster, SurgeMember grievance, Instant now, boolean repeated) {

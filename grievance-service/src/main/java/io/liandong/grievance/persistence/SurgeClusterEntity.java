@@ -29,6 +29,15 @@ public class SurgeClusterEntity extends PanacheEntityBase {
     public String incidentId;
     /** When the cluster's incident was closed or cancelled: the cluster takes no more grievances. */
     public Instant endedAt;
+    /** Whether any of its grievances is located. */
+    public boolean located;
+    /** The tally of its counted voices ({@code SurgeTally}); {@code voices = 0} until it is first kept. */
+    public int voices;
+    public double sumLat;
+    public double sumLon;
+    public int locatedVoices;
+    public double sumLocatedLat;
+    public double sumLocatedLon;
     @Version
     public long version;
 }

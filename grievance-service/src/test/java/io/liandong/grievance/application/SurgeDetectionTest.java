@@ -144,6 +144,24 @@ class SurgeDetectionTest {
     }
 
     @Test
+    void anAlarmedClusterIsFoundAroundItsCentreAsItMoves() {
+        List<String> ids = new ArrayList<>();
+        for (int meters : new int[] {0, 30, 60, 90, 120, 600, 700, 800, 900}) {
+            ids.add(file("136" + String.format("%08d", meters), meters, "商户 " + meters));
+        }
+        String cluster = As.hq().get("/api/v1/grievances/" + ids.get(0)).then().extract().path("surgeClusterId");
+        // The centre is now about 366 m north of the first merchant. A grievance from the next area, 800 m
+        // north, is 434 m from it: the same place. From where the alarm was first raised (60 m) it would not be.
+        String body = """
+                {"category": "shop-rent", "description": "隔壁片区也涨租",
+                 "place": {"lat": %s, "lon": 120.2119, "areaCode": "%s", "address": "滨江商圈"}, "channel": "web",
+                 "contact": {"phone": "13700000800"}}
+                """.formatted(lat + 800 / 111_195.0, (area.startsWith("9") ? "8" : "9") + area.substring(1));
+        As.hq().contentType(ContentType.JSON).body(body).post("/api/v1/grievances")
+                .then().statusCode(201).body("surgeClusterId", org.hamcrest.Matchers.equalTo(cluster));
+    }
+
+    @Test
     void fiveGrievancesSpreadOverMoreThanTheWindowRaiseNothing() {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {

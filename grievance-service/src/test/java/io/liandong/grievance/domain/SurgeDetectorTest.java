@@ -121,6 +121,48 @@ class SurgeDetectorTest {
     }
 
     @Test
+    void theTallyKeptBetweenFilingsGivesTheCentreOfTheCountedMembers() {
+        List<SurgeMember> members = List.of(
+                new SurgeMember("grv-1", "a", north(0), false, "330108", T0),
+                new SurgeMember("grv-2", "b", north(100), false, "330108", T0.plusSeconds(1)));
+        SurgeCluster unlocated = new SurgeCluster("cls-1", "rent-increase", "330108", 0, null, members);
+        assertThat(SurgeTally.of(unlocated.counted()).centre()).isEqualTo(unlocated.centre());
+
+        // Located voices decide the centre once there are any; a repeat (voice b again, elsewhere) counts nothing.
+        SurgeCluster mixed = unlocated
+                .with(new SurgeMember("grv-3", "c", north(300), true, "330108", T0.plusSeconds(2)))
+                .with(new SurgeMember("grv-4", "b", north(900), true, "330108", T0.plusSeconds(3)))
+                .with(new SurgeMember("grv-5", "d", north(500), true, "330108", T0.plusSeconds(4)));
+        SurgeTally built = SurgeTally.EMPTY;
+        for (SurgeMember m : mixed.counted()) {
+            built = built.plus(m);
+        }
+        assertThat(built).isEqualTo(SurgeTally.of(mixed.counted()));
+        assertThat(built.voices()).isEqualTo(4);
+        assertThat(built.centre().lat()).isCloseTo(mixed.centre().lat(), org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(built.centre().lon()).isCloseTo(mixed.centre().lon(), org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(Geo.meters(built.centre(), north(400))).isLessThan(0.01);
+        assertThatThrownBy(() -> SurgeTally.EMPTY.centre()).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void joiningByPlacementChoosesTheClusterFilingOnMembersWould() {
+        Instant now = T0.plus(Duration.ofMinutes(10));
+        var near = new SurgeDetector.Placement("cls-near", "330108", now.minusSeconds(60), north(300), true);
+        var nearer = new SurgeDetector.Placement("cls-nearer", "330106", now.minusSeconds(60), north(150), true);
+        var gone = new SurgeDetector.Placement("cls-gone", "330108", now.minus(Duration.ofMinutes(31)), north(0), true);
+        var far = new SurgeDetector.Placement("cls-far", "330106", now, north(2000), true);
+        SurgeMember g = new SurgeMember("grv-9", "z", north(0), true, "330108", now);
+
+        assertThat(detector.join(g, List.of(near, nearer, gone, far), now)).map(SurgeDetector.Placement::id)
+                .contains("cls-nearer");
+        assertThat(detector.join(g, List.of(gone, far), now)).isEmpty();
+        // Without coordinates of its own, a grievance joins a cluster of its area, however far its centre.
+        SurgeMember unlocated = new SurgeMember("grv-10", "y", north(5000), false, "330106", now);
+        assertThat(detector.join(unlocated, List.of(far), now)).map(SurgeDetector.Placement::id).contains("cls-far");
+    }
+
+    @Test
     void nearIdenticalGrievancesFromOneComplainantCountOnce() {
         for (int i = 0; i < 4; i++) {
             file("complainant:cpl-same", north(10), "330108", T0.plus(Duration.ofMinutes(i)));
