@@ -7,6 +7,8 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.liandong.platform.security.Roles;
+import io.liandong.platform.testing.As;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,6 +39,8 @@ import org.junit.jupiter.api.Test;
  * mvn -B -o verify -pl grievance-service -Dtest=GrievanceIntakeBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Dbenchmark.grievances=5000 -Dbenchmark.concurrency=16
  * </pre>
+ * With {@code -Dbenchmark.surge=true} every grievance is a merchant of one shopping district about the
+ * rent, within 300 m of one office: a single surge cluster that grows to all of them, as on the worst day.
  * It prints its figures and writes them to {@code target/benchmark-grievance-intake.txt}.
  */
 @QuarkusTest
@@ -73,11 +77,11 @@ class GrievanceIntakeBenchmark {
             double acceptSeconds = (accepted - start) / 1e9;
             double publishSeconds = (published - start) / 1e9;
             String report = String.format(Locale.ROOT, """
-                    grievance intake: %d grievances, %d concurrent clients (after %d warm-up)
+                    grievance intake%s: %d grievances, %d concurrent clients (after %d warm-up)
                       accepted (201 after commit):          %.0f grievances/s  (%.2f s)
                       accepted and every event acknowledged: %.0f grievances/s  (%.2f s)
                       latency of POST /api/v1/grievances:   p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms
-                    """, total, concurrency, warmup, total / acceptSeconds, acceptSeconds, total / publishSeconds,
+                    """, SURGE ? " (one surge)" : "", total, concurrency, warmup, total / acceptSeconds, acceptSeconds, total / publishSeconds,
                     publishSeconds, ms(latencies, 0.50), ms(latencies, 0.95), ms(latencies, 0.99),
                     latencies.get(latencies.size() - 1) / 1e6);
             System.out.println(report);
@@ -109,6 +113,7 @@ class GrievanceIntakeBenchmark {
                     long t = System.nanoTime();
                     HttpResponse<String> r = http.send(HttpRequest.newBuilder(endpoint)
                             .header("Content-Type", "application/json")
+                            .header("Authorization", "Bearer " + As.token(As.HQ_AGENCY, Roles.HQ_OPERATOR))
                             .POST(HttpRequest.BodyPublishers.ofString(body())).build(), HttpResponse.BodyHandlers.ofString());
                     if (r.statusCode() != 201) {
                         throw new IllegalStateException("POST answered " + r.statusCode() + ": " + r.body());
@@ -126,8 +131,18 @@ class GrievanceIntakeBenchmark {
     }
 
     /** Grievances all over the city, of every category: realistic for surge detection, which looks at neighbours. */
+    private static final boolean SURGE = Boolean.getBoolean("benchmark.surge");
+
     private static String body() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
+        if (SURGE) {
+            return String.format(Locale.ROOT, """
+                    {"category": "shop-rent", "description": "商户反映租金上涨，管理公司不回应。第%d号",
+                     "place": {"lat": %.6f, "lon": %.6f, "address": "滨江商圈", "areaCode": "330108"},
+                     "channel": "web", "contact": {"phone": "138%08d"}}""",
+                    r.nextInt(1_000_000), 30.2084 + (r.nextDouble() - 0.5) * 0.005, 120.2119 + (r.nextDouble() - 0.5) * 0.005,
+                    r.nextInt(100_000_000));
+        }
         return String.format(Locale.ROOT, """
                 {"category": "%s", "description": "商户反映租金上涨，管理公司不回应。第%d号",
                  "place": {"lat": %.6f, "lon": %.6f, "address": "杭州市某商圈", "areaCode": "330%03d"},
