@@ -148,13 +148,8 @@ public class SurgeService {
      * set again from the members read for it.
      */
     void raiseHeldBack(String clusterId, Instant now) {
-        String disputeType = disputeTypeOf(clusterId);
-        if (disputeType == null) {
-            return;
-        }
-        lock(disputeType);
-        SurgeClusterEntity row = SurgeClusterEntity.findById(clusterId);
-        if (!row.updatePending) {
+        SurgeClusterEntity row = locked(clusterId).filter(c -> c.updatePending).orElse(null);
+        if (row == null) {
             return;
         }
         SurgeCluster cluster = cluster(row, members(List.of(row), "").getOrDefault(row.id, List.of()));
@@ -164,15 +159,7 @@ public class SurgeService {
 
     /** The cluster became incident {@code incidentId}: grievances joining it from now on belong to that incident. */
     void becameIncident(String clusterId, String incidentId) {
-        String disputeType = disputeTypeOf(clusterId);
-        if (disputeType == null) {
-            return;
-        }
-        lock(disputeType);
-        SurgeClusterEntity row = SurgeClusterEntity.findById(clusterId);
-        if (row.incidentId == null) {
-            row.incidentId = incidentId;
-        }
+        locked(clusterId).filter(c -> c.incidentId == null).ifPresent(c -> c.incidentId = incidentId);
     }
 
     /** The incident is over: its clusters take no more grievances, so a new flare-up raises a new alarm. */
@@ -217,11 +204,14 @@ public class SurgeService {
                 .getSingleResult();
     }
 
-    private static String disputeTypeOf(String clusterId) {
-        return SurgeClusterEntity.getEntityManager()
+    /** The cluster, read once its dispute type's lock is held; empty when there is no such cluster. */
+    private static Optional<SurgeClusterEntity> locked(String clusterId) {
+        Optional<String> disputeType = SurgeClusterEntity.getEntityManager()
                 .createQuery("SELECT c.disputeType FROM SurgeClusterEntity c WHERE c.id = ?1", String.class)
                 .setParameter(1, clusterId)
-                .getResultStream().findFirst().orElse(null);
+                .getResultStream().findFirst();
+        disputeType.ifPresent(SurgeService::lock);
+        return disputeType.map(type -> SurgeClusterEntity.findById(clusterId));
     }
 
     private Instant paceEnds(SurgeClusterEntity row, Instant now) {
