@@ -166,10 +166,7 @@ class DeadlineCheckerTest {
     void aFailingHandlerHoldsBackNoOtherDeadlineAndIsRetriedLater() throws Exception {
         String good = "good-" + UUID.randomUUID();
         String bad = "bad-" + UUID.randomUUID();
-        MovableClock clock = new MovableClock(start);
-        schedule(bad, "due", start.plusSeconds(1));
-        schedule(good, "due", start.plusSeconds(2));
-        clock.advance(Duration.ofSeconds(5));
+        MovableClock clock = badThenGoodDue(bad, good);
 
         scheduler.newChecker(clock, "replica-a").fireDue();
 
@@ -183,10 +180,7 @@ class DeadlineCheckerTest {
     void aFailureWhileTheServiceStopsChargesNoDeadlineAndMovesNone() throws Exception {
         String good = "good-" + UUID.randomUUID();
         String bad = "bad-" + UUID.randomUUID();
-        MovableClock clock = new MovableClock(start);
-        schedule(bad, "due", start.plusSeconds(1));
-        schedule(good, "due", start.plusSeconds(2));
-        clock.advance(Duration.ofSeconds(5));
+        MovableClock clock = badThenGoodDue(bad, good);
 
         scheduler.newChecker(clock, "stopping-replica", () -> true).fireDue();
 
@@ -197,6 +191,15 @@ class DeadlineCheckerTest {
         scheduler.newChecker(clock, "replica-b").fireDue();
         assertThat(fired(good)).isEqualTo(1);
         assertThat(count("SELECT attempts FROM platform_deadline WHERE subject = '" + bad + "'")).isEqualTo(1);
+    }
+
+    /** A deadline the fixture refuses, then a good one, both due on the clock returned. */
+    private MovableClock badThenGoodDue(String bad, String good) {
+        MovableClock clock = new MovableClock(start);
+        schedule(bad, "due", start.plusSeconds(1));
+        schedule(good, "due", start.plusSeconds(2));
+        clock.advance(Duration.ofSeconds(5));
+        return clock;
     }
 
     private boolean schedule(String subject, String name, Instant due) {
