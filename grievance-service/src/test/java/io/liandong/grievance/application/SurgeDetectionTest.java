@@ -1,6 +1,7 @@
 package io.liandong.grievance.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.liandong.contracts.EventJson;
 import io.liandong.contracts.grievance.GrievanceSurgeDetected;
@@ -158,7 +159,7 @@ class SurgeDetectionTest {
                  "contact": {"phone": "13700000800"}}
                 """.formatted(lat + 800 / 111_195.0, (area.startsWith("9") ? "8" : "9") + area.substring(1));
         As.hq().contentType(ContentType.JSON).body(body).post("/api/v1/grievances")
-                .then().statusCode(201).body("surgeClusterId", org.hamcrest.Matchers.equalTo(cluster));
+                .then().statusCode(201).body("surgeClusterId", equalTo(cluster));
     }
 
     @Test
