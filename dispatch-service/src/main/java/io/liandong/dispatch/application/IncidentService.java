@@ -141,12 +141,7 @@ public class IncidentService {
         }
         if (cursor != null) {
             Cursor at = Cursor.decode(cursor, 2);
-            Instant reportedAt;
-            try {
-                reportedAt = Instant.parse(at.value(0));
-            } catch (java.time.format.DateTimeParseException e) {
-                throw new InvalidInputException("cursor", "is not a cursor this API issued; pass back nextCursor unchanged");
-            }
+            Instant reportedAt = at.instant(0);
             query.append(" AND (reportedAt < :at OR (reportedAt = :at AND id < :id))");
             params.and("at", reportedAt).and("id", at.value(1));
         }

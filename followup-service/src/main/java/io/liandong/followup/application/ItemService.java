@@ -62,12 +62,7 @@ public class ItemService {
         params.put("agency", agencyId);
         if (cursor != null) {
             Cursor c = Cursor.decode(cursor, 2);
-            Instant at;
-            try {
-                at = Instant.parse(c.value(0));
-            } catch (RuntimeException e) {
-                throw new InvalidInputException("cursor", "is not a cursor this API issued; pass back nextCursor unchanged");
-            }
+            Instant at = c.instant(0);
             q.append(" AND (dueAt > :at OR (dueAt = :at AND id > :id))");
             params.put("at", at);
             params.put("id", c.value(1));

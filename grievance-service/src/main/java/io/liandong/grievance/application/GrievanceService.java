@@ -189,12 +189,7 @@ public class GrievanceService {
         filters(q, where, params);
         if (cursor != null) {
             Cursor c = Cursor.decode(cursor, 2);
-            Instant at;
-            try {
-                at = Instant.parse(c.value(0));
-            } catch (java.time.format.DateTimeParseException ex) {
-                throw new InvalidInputException("cursor", "is not a cursor this API issued; pass back nextCursor unchanged");
-            }
+            Instant at = c.instant(0);
             where.append(" and (receivedAt < :cursorAt or (receivedAt = :cursorAt and id < :cursorId))");
             params.and("cursorAt", at).and("cursorId", c.value(1));
         }

@@ -2,6 +2,8 @@ package io.liandong.platform.paging;
 
 import io.liandong.platform.error.InvalidInputException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -31,6 +33,19 @@ public record Cursor(List<String> values) {
 
     public String value(int i) {
         return values.get(i);
+    }
+
+    /**
+     * Value {@code i} read as the instant it was written from.
+     *
+     * @throws InvalidInputException naming the {@code cursor} parameter when it is not one
+     */
+    public Instant instant(int i) {
+        try {
+            return Instant.parse(values.get(i));
+        } catch (DateTimeParseException e) {
+            throw invalid();
+        }
     }
 
     public String encode() {
