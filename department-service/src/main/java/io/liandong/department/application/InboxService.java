@@ -2,7 +2,6 @@ package io.liandong.department.application;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.liandong.contracts.EventEnvelope;
-import io.liandong.contracts.EventJson;
 import io.liandong.contracts.assignment.AssignmentAcknowledged;
 import io.liandong.contracts.assignment.AssignmentCreated;
 import io.liandong.contracts.assignment.AssignmentEnRoute;
@@ -33,6 +32,9 @@ import io.liandong.platform.paging.Cursor;
 import io.liandong.platform.paging.Page;
 import io.liandong.platform.paging.PageSize;
 import io.liandong.platform.timeline.IncidentTimeline;
+import io.liandong.platform.timeline.TimelineEntry;
+import io.liandong.platform.timeline.TimelineResource;
+import io.liandong.platform.timeline.TimelineResource.TimelineEvent;
 import io.liandong.platform.versioning.Versions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -51,6 +53,12 @@ import org.jboss.logging.Logger;
 public class InboxService {
 
     private static final Logger LOG = Logger.getLogger(InboxService.class);
+
+    /** How many of the incident's latest events an assignment's detail carries; the timeline resource has the rest. */
+    static final int DETAIL_TIMELINE = 50;
+
+    /** How many linked grievance ids an incident's summary lists; it counts them all. */
+    static final int DETAIL_GRIEVANCES = 100;
 
     /** How an assignment found its inbox. */
     public static final String ROUTED_BY_DISPATCH = "dispatch";
@@ -173,12 +181,7 @@ public class InboxService {
         }
         if (cursor != null) {
             Cursor c = Cursor.decode(cursor, 2);
-            Instant at;
-            try {
-                at = Instant.parse(c.value(0));
-            } catch (RuntimeException ex) {
-                throw new InvalidInputException("cursor", "is not a cursor this API issued; pass back nextCursor unchanged");
-            }
+            Instant at = c.instant(0);
             q.append(" AND (notifiedAt < :at OR (notifiedAt = :at AND id < :id))");
             params.put("at", at);
             params.put("id", c.value(1));
@@ -350,10 +353,12 @@ public class InboxService {
                 r.referredAt)).toList();
         List<InboxViews.Signal> signals = AssignmentSignalEntity.of(a.id).stream().map(s -> new InboxViews.Signal(s.kind, s.detail,
                 s.statusTo == null ? null : WireValues.parse(AssignmentStatus.class, s.statusTo), s.level, s.occurredAt)).toList();
-        List<InboxViews.TimelineEvent> events = timeline.of(a.incidentId).stream().map(t -> new InboxViews.TimelineEvent(
-                t.eventId(), t.type(), t.source(), t.subject(), t.occurredAt(), EventJson.readTree(t.dataJson()))).toList();
+        List<TimelineEntry> latest = timeline.latest(a.incidentId, DETAIL_TIMELINE + 1);
+        boolean complete = latest.size() <= DETAIL_TIMELINE;
+        List<TimelineEvent> events = latest.subList(complete ? 0 : 1, latest.size()).stream().map(TimelineResource::event)
+                .toList();
         return new InboxViews.AssignmentDetail(view(a), summary(a.incidentId), referrals,
-                AssignmentNoteEntity.of(a.id).stream().map(InboxService::note).toList(), signals, events);
+                AssignmentNoteEntity.of(a.id).stream().map(InboxService::note).toList(), signals, events, complete);
     }
 
     static InboxViews.IncidentSummary summary(String incidentId) {
@@ -361,9 +366,11 @@ public class InboxService {
         if (i == null) {
             return null;
         }
+        List<String> grievances = IncidentGrievanceEntity.firstOf(incidentId, DETAIL_GRIEVANCES);
+        long linked = grievances.size() < DETAIL_GRIEVANCES ? grievances.size() : IncidentGrievanceEntity.countOf(incidentId);
         return new InboxViews.IncidentSummary(i.id, i.incidentType, i.disputeType, i.severity, i.status, i.address, i.areaCode,
-                i.crowdSize, i.description, Json.read(i.parties, new TypeReference<List<Party>>() { }),
-                IncidentGrievanceEntity.grievancesOf(incidentId), i.reportedAt);
+                i.crowdSize, i.description, Json.read(i.parties, new TypeReference<List<Party>>() { }), grievances, linked,
+                i.reportedAt);
     }
 
     private static InboxViews.Note note(AssignmentNoteEntity n) {

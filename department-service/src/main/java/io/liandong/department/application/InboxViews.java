@@ -1,10 +1,10 @@
 package io.liandong.department.application;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.liandong.contracts.assignment.AssignmentStatus;
 import io.liandong.contracts.assignment.NoteKind;
 import io.liandong.contracts.common.OnSiteGroup;
 import io.liandong.contracts.common.Party;
+import io.liandong.platform.timeline.TimelineResource.TimelineEvent;
 import java.time.Instant;
 import java.util.List;
 
@@ -22,14 +22,24 @@ public final class InboxViews {
                                  Instant releasedAt, int hops, boolean atHqAfterLoop, long version) {
     }
 
-    /** One assignment with what goes with it: the incident, its hand-offs, notes, the HQ's signals and the live timeline. */
+    /**
+     * One assignment with what goes with it: the incident, its hand-offs, notes, the HQ's signals and the
+     * latest of the live timeline, oldest first. {@code timelineComplete} is false when earlier events were
+     * left out; {@code /api/v1/incidents/{id}/timeline} reads them all, a page at a time.
+     */
     public record AssignmentDetail(AssignmentView assignment, IncidentSummary incident, List<Referral> referrals,
-                                   List<Note> notes, List<Signal> dispatchSignals, List<TimelineEvent> timeline) {
+                                   List<Note> notes, List<Signal> dispatchSignals, List<TimelineEvent> timeline,
+                                   boolean timelineComplete) {
     }
 
+    /**
+     * The incident as the agency needs it. {@code linkedGrievanceIds} lists the grievances linked first, up to
+     * 100; {@code linkedGrievanceCount} counts them all (a city-wide surge may link thousands).
+     */
     public record IncidentSummary(String id, String incidentType, String disputeType, String severity, String status,
                                   String address, String areaCode, Integer estimatedCrowdSize, String description,
-                                  List<Party> parties, List<String> linkedGrievanceIds, Instant reportedAt) {
+                                  List<Party> parties, List<String> linkedGrievanceIds, long linkedGrievanceCount,
+                                  Instant reportedAt) {
     }
 
     /**
@@ -46,8 +56,5 @@ public final class InboxViews {
 
     /** A deadline warning, breach, escalation or operator's move the HQ announced. */
     public record Signal(String kind, String detail, AssignmentStatus statusTo, Integer level, Instant at) {
-    }
-
-    public record TimelineEvent(String id, String type, String source, String subject, Instant time, JsonNode data) {
     }
 }

@@ -23,7 +23,16 @@ public class IncidentGrievanceEntity extends PanacheEntityBase {
     public Instant linkedAt;
 
     public static List<String> grievancesOf(String incidentId) {
-        return IncidentGrievanceEntity.<IncidentGrievanceEntity>list("id.incidentId = ?1 ORDER BY linkedAt, id.grievanceId", incidentId)
-                .stream().map(g -> g.id.grievanceId()).toList();
+        return firstOf(incidentId, Integer.MAX_VALUE);
+    }
+
+    /** The {@code limit} grievances linked first. */
+    public static List<String> firstOf(String incidentId, int limit) {
+        return IncidentGrievanceEntity.<IncidentGrievanceEntity>find("id.incidentId = ?1 ORDER BY linkedAt, id.grievanceId",
+                        incidentId).range(0, limit - 1).stream().map(g -> g.id.grievanceId()).toList();
+    }
+
+    public static long countOf(String incidentId) {
+        return count("id.incidentId", incidentId);
     }
 }

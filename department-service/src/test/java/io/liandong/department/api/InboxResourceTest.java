@@ -11,7 +11,9 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.liandong.contracts.EventEnvelope;
 import io.liandong.contracts.assignment.AssignmentCreated;
+import io.liandong.contracts.grievance.GrievanceLinked;
 import io.liandong.devstack.Devstack;
 import io.liandong.devstack.DevstackTestResource;
 import io.liandong.devstack.TopicReader;
@@ -24,6 +26,8 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -147,6 +151,49 @@ class InboxResourceTest {
                     .map(r -> new String(r.value(), StandardCharsets.UTF_8)).findFirst().orElseThrow())
                     .contains("\"acknowledgedBy\":\"duty-1\"");
         }
+    }
+
+    @Test
+    void theDetailOfABigIncidentCarriesTheLatestOfItsTimelineAndCountsItsGrievances() {
+        String agency = "commerce-bureau";
+        String incident = "inc-" + UUID.randomUUID();
+        Instant start = Instant.now().minusSeconds(60);
+        AssignmentCreated created = Dispatch.assignment(incident, "competent-department", agency);
+        List<EventEnvelope> events = new ArrayList<>(List.of(
+                EventEnvelope.of(UUID.randomUUID().toString(), start, Dispatch.binjiang(incident, "330108"), null, null),
+                EventEnvelope.of(UUID.randomUUID().toString(), start.plusMillis(1), created, null, null)));
+        List<String> grievances = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            String grievance = "grv-" + UUID.randomUUID();
+            grievances.add(grievance);
+            Instant at = start.plusMillis(10 + i);
+            events.add(EventEnvelope.of(UUID.randomUUID().toString(), at,
+                    new GrievanceLinked(grievance, incident, "grievance-service", at, "cls-big"), null, null));
+        }
+        Dispatch.sendAll(events);
+        String detail = path(agency, created.assignmentId());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(agency).get(detail).then().statusCode(200)
+                .body("incident.linkedGrievanceCount", equalTo(120)));
+
+        List<String> latest = events.subList(events.size() - 50, events.size()).stream().map(EventEnvelope::id).toList();
+        as(agency).get(detail).then().statusCode(200)
+                .body("timeline.id", equalTo(latest))
+                .body("timelineComplete", equalTo(false))
+                .body("incident.linkedGrievanceIds", equalTo(grievances.subList(0, 100)));
+
+        // The whole story, a page at a time.
+        List<String> whole = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = as(agency).queryParam("limit", 50);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.get("/api/v1/incidents/" + incident + "/timeline").then().statusCode(200).extract();
+            whole.addAll(page.path("events.id"));
+            cursor = page.path("nextCursor");
+        } while (cursor != null);
+        assertThat(whole).containsExactlyElementsOf(events.stream().map(EventEnvelope::id).toList());
     }
 
     @Test

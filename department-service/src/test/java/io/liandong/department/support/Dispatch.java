@@ -49,10 +49,17 @@ public final class Dispatch {
     }
 
     public static EventEnvelope send(EventEnvelope event) {
-        try (var writer = new TopicWriter(Devstack.kafka().bootstrapServers())) {
-            writer.send(CloudEventCodec.toRecord(event.topic(), event.partitionKey(), event));
-        }
+        sendAll(List.of(event));
         return event;
+    }
+
+    /** Sends events in order through one producer, as a busy producer would. */
+    public static void sendAll(List<EventEnvelope> events) {
+        try (var writer = new TopicWriter(Devstack.kafka().bootstrapServers())) {
+            for (EventEnvelope event : events) {
+                writer.send(CloudEventCodec.toRecord(event.topic(), event.partitionKey(), event));
+            }
+        }
     }
 
     public static String etag(String path, String agency) {

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -28,6 +29,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -74,6 +76,38 @@ class IncidentResourceTest {
         As.hq().get("/api/v1/incidents/" + id + "/timeline")
                 .then().statusCode(200)
                 .body("events.type", hasItems("io.liandong.incident.reported.v1", "io.liandong.assignment.created.v1"));
+    }
+
+    @Test
+    void theTimelineIsReadAPageAtATimeOldestFirst() {
+        String id = As.hq().contentType(ContentType.JSON).body(BINJIANG).post("/api/v1/incidents")
+                .then().statusCode(201).extract().path("id");
+        String path = "/api/v1/incidents/" + id + "/timeline";
+        List<String> whole = As.hq().get(path).then().statusCode(200).body("nextCursor", nullValue())
+                .extract().path("events.id");
+        assertThat(whole).hasSizeGreaterThanOrEqualTo(5);
+
+        List<String> paged = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var request = As.hq().queryParam("limit", 2);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.get(path).then().statusCode(200).body("events", hasSize(lessThanOrEqualTo(2))).extract();
+            paged.addAll(page.path("events.id"));
+            cursor = page.path("nextCursor");
+            pages++;
+        } while (cursor != null);
+        assertThat(paged).containsExactlyElementsOf(whole);
+        assertThat(pages).isEqualTo((whole.size() + 1) / 2);
+
+        As.hq().queryParam("limit", 0).get(path).then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("limit"));
+        As.hq().queryParam("limit", 501).get(path).then().statusCode(422).contentType("application/problem+json");
+        As.hq().queryParam("cursor", "not-ours").get(path).then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("cursor"));
     }
 
     @Test

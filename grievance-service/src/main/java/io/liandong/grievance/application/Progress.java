@@ -7,13 +7,17 @@ import io.liandong.grievance.domain.ProgressNarrator;
 import io.liandong.grievance.domain.ProgressStep;
 import io.liandong.grievance.persistence.GrievanceEntity;
 import io.liandong.grievance.persistence.GrievanceStepEntity;
+import io.liandong.platform.paging.Cursor;
 import io.liandong.platform.timeline.IncidentTimeline;
 import io.liandong.platform.timeline.TimelineEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A grievance's progress as its complainant reads it: what happened to the grievance itself, then
@@ -22,6 +26,11 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class Progress {
+
+    /** This service's own events are about single grievances, told by their own steps. */
+    private static final Set<String> OWN_TYPES = Arrays.stream(EventType.values())
+            .filter(t -> t.producer() == Service.GRIEVANCE).map(EventType::type).collect(Collectors.toUnmodifiableSet());
+    private static final int BATCH = 50;
 
     private final IncidentTimeline timeline;
     private final ProgressNarrator narrator;
@@ -44,8 +53,22 @@ public class Progress {
 
     /** The latest line about an incident, if anything about it means something to a complainant yet. */
     public Optional<String> latestOfIncident(String incidentId) {
-        List<ProgressStep> steps = ofIncident(incidentId);
-        return steps.isEmpty() ? Optional.empty() : Optional.of(steps.get(steps.size() - 1).text());
+        // Newest first, a batch at a time: a surge incident's timeline holds thousands of link events of
+        // this service, which the query leaves out, and the latest agency's move is usually near the top.
+        Cursor before = null;
+        while (true) {
+            List<TimelineEntry> batch = timeline.newestExcept(incidentId, OWN_TYPES, before, BATCH);
+            for (TimelineEntry entry : batch) {
+                List<ProgressStep> steps = describe(entry);
+                if (!steps.isEmpty()) {
+                    return Optional.of(steps.get(steps.size() - 1).text());
+                }
+            }
+            if (batch.size() < BATCH) {
+                return Optional.empty();
+            }
+            before = IncidentTimeline.cursorOf(batch.get(batch.size() - 1));
+        }
     }
 
     public ProgressNarrator narrator() {
@@ -53,15 +76,17 @@ public class Progress {
     }
 
     private List<ProgressStep> ofIncident(String incidentId) {
+        List<TimelineEntry> entries = timeline.newestExcept(incidentId, OWN_TYPES, null, Integer.MAX_VALUE);
         List<ProgressStep> steps = new ArrayList<>();
-        for (TimelineEntry entry : timeline.of(incidentId)) {
-            Optional<EventType> type = EventType.of(entry.type());
-            // This service's own events are about single grievances, told by their own steps.
-            if (type.isEmpty() || type.get().producer() == Service.GRIEVANCE) {
-                continue;
-            }
-            steps.addAll(narrator.describe(EventJson.read(entry.dataJson(), type.get().payloadClass()), entry.occurredAt()));
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            steps.addAll(describe(entries.get(i)));
         }
         return steps;
+    }
+
+    private List<ProgressStep> describe(TimelineEntry entry) {
+        return EventType.of(entry.type())
+                .map(type -> narrator.describe(EventJson.read(entry.dataJson(), type.payloadClass()), entry.occurredAt()))
+                .orElse(List.of());
     }
 }

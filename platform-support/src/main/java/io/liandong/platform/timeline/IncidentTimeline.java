@@ -1,13 +1,16 @@
 package io.liandong.platform.timeline;
 
 import io.liandong.contracts.EventEnvelope;
+import io.liandong.platform.paging.Cursor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -49,13 +52,62 @@ public class IncidentTimeline {
         }
     }
 
-    /** The incident's events in the order they happened (ties broken by event id, so the order is stable). */
+    /**
+     * The incident's events in the order they happened (ties broken by event id, so the order is stable).
+     * All of them: for a story told whole, such as a review. An answer to a request reads a page instead.
+     */
     public List<TimelineEntry> of(String incidentId) {
-        try (var connection = dataSource.getConnection();
-             var select = connection.prepareStatement("""
-                     SELECT event_id, ce_type, ce_source, ce_subject, occurred_at, data FROM incident_event
-                     WHERE incident_id = ? ORDER BY occurred_at, event_id""")) {
-            select.setString(1, incidentId);
+        return select(incidentId, null, Set.of(), false, Integer.MAX_VALUE);
+    }
+
+    /** Up to {@code limit} events after {@code after} (the start when null), oldest first. */
+    public List<TimelineEntry> page(String incidentId, Cursor after, int limit) {
+        return select(incidentId, after, Set.of(), false, limit);
+    }
+
+    /** The latest {@code limit} events, oldest first. */
+    public List<TimelineEntry> latest(String incidentId, int limit) {
+        List<TimelineEntry> newestFirst = select(incidentId, null, Set.of(), true, limit);
+        Collections.reverse(newestFirst);
+        return newestFirst;
+    }
+
+    /**
+     * Up to {@code limit} events of types other than {@code exceptTypes}, newest first, before
+     * {@code before} (from the newest when null): for a reader that wants what others did, latest first.
+     */
+    public List<TimelineEntry> newestExcept(String incidentId, Set<String> exceptTypes, Cursor before, int limit) {
+        return select(incidentId, before, exceptTypes, true, limit);
+    }
+
+    /** Where a page that ended with {@code entry} stopped; pass it to {@link #page} or {@link #newestExcept}. */
+    public static Cursor cursorOf(TimelineEntry entry) {
+        return Cursor.of(entry.occurredAt().toString(), entry.eventId());
+    }
+
+    private List<TimelineEntry> select(String incidentId, Cursor from, Set<String> exceptTypes, boolean newestFirst,
+                                       int limit) {
+        String beyond = newestFirst ? "<" : ">";
+        String direction = newestFirst ? " DESC" : "";
+        String sql = "SELECT event_id, ce_type, ce_source, ce_subject, occurred_at, data FROM incident_event"
+                + " WHERE incident_id = ?"
+                + (from == null ? "" : " AND (occurred_at, event_id) " + beyond + " (?, ?)")
+                + (exceptTypes.isEmpty() ? "" : " AND NOT (ce_type = ANY (?))")
+                + " ORDER BY occurred_at" + direction + ", event_id" + direction
+                + (limit == Integer.MAX_VALUE ? "" : " LIMIT ?");
+        try (var connection = dataSource.getConnection(); var select = connection.prepareStatement(sql)) {
+            int i = 1;
+            select.setString(i++, incidentId);
+            if (from != null) {
+                select.setTimestamp(i++, Timestamp.from(from.instant(0)));
+                select.setString(i++, from.value(1));
+            }
+            if (!exceptTypes.isEmpty()) {
+                select.setArray(i++, connection.createArrayOf("varchar", exceptTypes.toArray()));
+            }
+            if (limit != Integer.MAX_VALUE) {
+                select.setInt(i, limit);
+            }
             List<TimelineEntry> entries = new ArrayList<>();
             try (var rs = select.executeQuery()) {
                 while (rs.next()) {
