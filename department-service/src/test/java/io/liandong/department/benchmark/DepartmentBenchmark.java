@@ -7,6 +7,7 @@ import io.liandong.contracts.CloudEventHeaders;
 import io.liandong.contracts.EventEnvelope;
 import io.liandong.contracts.Topics;
 import io.liandong.contracts.assignment.AssignmentCreated;
+import io.liandong.contracts.grievance.GrievanceLinked;
 import io.liandong.department.support.Db;
 import io.liandong.department.support.Dispatch;
 import io.liandong.devstack.Devstack;
@@ -150,10 +151,58 @@ class DepartmentBenchmark {
                 percentile(fromRequest, 50), percentile(fromRequest, 99), Collections.max(fromRequest)));
     }
 
-    private static void acknowledge(String id) {
-        As.agency(AGENCY).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+    /**
+     * What an agency waits for when it acknowledges an assignment of a surge incident: thousands of
+     * grievances linked, each a timeline event. {@code -Dbenchmark.linked} sets how many (3000).
+     */
+    @Test
+    void anAcknowledgementInASurgeIncident() throws Exception {
+        int linked = Integer.getInteger("benchmark.linked", 3000);
+        String incident = "inc-" + UUID.randomUUID();
+        Instant start = Instant.now().minusSeconds(600);
+        List<EventEnvelope> events = new ArrayList<>();
+        events.add(EventEnvelope.of(UUID.randomUUID().toString(), start, Dispatch.binjiang(incident, "330108"), null, null));
+        for (int i = 0; i < linked; i++) {
+            Instant at = start.plusMillis(1 + i);
+            events.add(EventEnvelope.of(UUID.randomUUID().toString(), at,
+                    new GrievanceLinked("grv-" + UUID.randomUUID(), incident, "grievance-service", at, "cls-surge"), null, null));
+        }
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < ASSIGNMENTS + 20; i++) {
+            AssignmentCreated created = Dispatch.assignment(incident, "competent-department", AGENCY);
+            ids.add(created.assignmentId());
+            events.add(EventEnvelope.of(UUID.randomUUID().toString(), start.plusMillis(linked + 1 + i), created, null, null));
+        }
+        Dispatch.sendAll(events);
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200)).until(() ->
+                Db.count("SELECT count(*) FROM incident_grievance WHERE incident_id = ?", incident) == linked
+                        && Db.count("SELECT count(*) FROM inbox_assignment WHERE incident_id = ?", incident) == ids.size());
+
+        for (String id : ids.subList(0, 20)) {                                   // warm-up
+            acknowledge(id);
+        }
+        List<Long> micros = new ArrayList<>();
+        long bytes = 0;
+        for (String id : ids.subList(20, ids.size())) {
+            long sent = System.nanoTime();
+            bytes = acknowledge(id);
+            micros.add((System.nanoTime() - sent) / 1_000);
+        }
+        report("""
+                ### An acknowledgement in a surge incident of %d linked grievances (%s)
+                %d acknowledgements after a warm-up of 20, one after the other; each answer %d bytes.
+                | request | p50 | p99 | max |
+                | --- | --- | --- | --- |
+                | POST .../acknowledge, sent to its 200 received | %.1f ms | %.1f ms | %.1f ms |
+                """.formatted(linked, Instant.now(), ASSIGNMENTS, bytes, percentile(micros, 50) / 1000.0,
+                percentile(micros, 99) / 1000.0, Collections.max(micros) / 1000.0));
+    }
+
+    /** Acknowledges; returns the size of the answer. */
+    private static long acknowledge(String id) {
+        return As.agency(AGENCY).contentType(ContentType.JSON).header("If-Match", "\"0\"")
                 .body("{\"acknowledgedBy\": \"duty\"}").post("/api/v1/agencies/" + AGENCY + "/assignments/" + id + "/acknowledge")
-                .then().statusCode(200);
+                .then().statusCode(200).extract().asByteArray().length;
     }
 
     private static long percentile(List<Long> values, int p) {
