@@ -262,6 +262,11 @@ public class GrievanceService {
 
     /** Links when allowed, for links that come from other services' events; returns whether it linked. */
     boolean linkTo(GrievanceEntity e, String incidentId, String linkedBy, EventEnvelope cause) {
+        return linkTo(e, incidentId, linkedBy, cause, progress.lineOfIncident(incidentId));
+    }
+
+    /** As above, with the incident's latest line ({@link Progress#lineOfIncident}) read once for many grievances. */
+    boolean linkTo(GrievanceEntity e, String incidentId, String linkedBy, EventEnvelope cause, String incidentLine) {
         if (!GrievanceLifecycle.link(e.id, status(e), e.incidentId, incidentId)) {
             return false;
         }
@@ -271,8 +276,8 @@ public class GrievanceService {
             e.status = wire(GrievanceStatus.LINKED);
         }
         e.updatedAt = now;
-        step(e, "linked", "Taken up as part of an incident the city command HQ is handling.", now);
-        e.statusNote = progress.latestOfIncident(incidentId).orElse("Taken up as part of an incident the city command HQ is handling.");
+        step(e, "linked", Progress.TAKEN_UP, now);
+        e.statusNote = incidentLine;
         OutgoingEvent event = OutgoingEvent.of(new GrievanceLinked(e.id, incidentId, linkedBy, now, e.surgeClusterId));
         outbox.publish(cause == null ? event : event.causedBy(cause));
         return true;

@@ -40,12 +40,15 @@ public class IncidentUpdates {
 
     /**
      * An incident opened from a surge takes up every grievance of the cluster, and those that join the
-     * cluster later (the cluster is marked first, under its lock, so no filing in between is missed).
+     * cluster later. The members are linked first, without the dispute type's lock, which holds back every
+     * filing of that type while it is held, and a surge may have thousands; then the cluster is marked under
+     * the lock and whoever joined in between is linked. A filing after that finds the mark and links itself.
      */
     public void clusterBecameIncident(String clusterId, String incidentId, EventEnvelope cause) {
         if (clusterId != null) {
-            surges.becameIncident(clusterId, incidentId);
             link(GrievanceEntity.list("surgeClusterId", clusterId), incidentId, cause);
+            surges.becameIncident(clusterId, incidentId);
+            link(GrievanceEntity.list("surgeClusterId = ?1 and incidentId is null", clusterId), incidentId, cause);
         }
     }
 
@@ -70,26 +73,40 @@ public class IncidentUpdates {
         if (steps.isEmpty() && expected == null) {
             return;
         }
-        Instant now = clock.instant();
-        for (GrievanceEntity g : GrievanceEntity.<GrievanceEntity>list("incidentId", incidentId)) {
-            if (!steps.isEmpty()) {
-                g.statusNote = clip(steps.get(steps.size() - 1).text());
-            }
-            if (expected != null) {
-                g.expectedAt = expected;
-            }
-            g.updatedAt = now;
+        // One statement however many grievances a surge linked (thousands on the worst day), each given a
+        // new version as an entity update would. Changes this transaction made to grievances go first; the
+        // handler is done with them, so none is written again over this.
+        GrievanceEntity.flush();
+        StringBuilder update = new StringBuilder("UPDATE VERSIONED GrievanceEntity SET updatedAt = :now");
+        if (!steps.isEmpty()) {
+            update.append(", statusNote = :note");
         }
+        if (expected != null) {
+            update.append(", expectedAt = :expected");
+        }
+        var query = GrievanceEntity.getEntityManager().createQuery(update.append(" WHERE incidentId = :incident").toString())
+                .setParameter("now", clock.instant()).setParameter("incident", incidentId);
+        if (!steps.isEmpty()) {
+            query.setParameter("note", clip(steps.get(steps.size() - 1).text()));
+        }
+        if (expected != null) {
+            query.setParameter("expected", expected);
+        }
+        query.executeUpdate();
     }
 
     private void link(List<GrievanceEntity> found, String incidentId, EventEnvelope cause) {
+        String line = null;
         for (GrievanceEntity g : found) {
             GrievanceStatus status = GrievanceService.status(g);
             // A closed grievance, or one another incident answers, stays as it is.
             if (status.isClosed() || (g.incidentId != null && !g.incidentId.equals(incidentId))) {
                 continue;
             }
-            grievances.linkTo(g, incidentId, LINKED_BY, cause);
+            if (line == null) {
+                line = progress.lineOfIncident(incidentId);     // the same for all: links are not narrated
+            }
+            grievances.linkTo(g, incidentId, LINKED_BY, cause, line);
         }
     }
 

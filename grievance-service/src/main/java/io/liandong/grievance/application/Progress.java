@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -26,6 +25,9 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class Progress {
+
+    /** What a grievance says once an incident takes it up, until the incident tells something of its own. */
+    static final String TAKEN_UP = "Taken up as part of an incident the city command HQ is handling.";
 
     /** This service's own events are about single grievances, told by their own steps. */
     private static final Set<String> OWN_TYPES = Arrays.stream(EventType.values())
@@ -51,8 +53,11 @@ public class Progress {
         return steps;
     }
 
-    /** The latest line about an incident, if anything about it means something to a complainant yet. */
-    public Optional<String> latestOfIncident(String incidentId) {
+    /**
+     * What a grievance linked to the incident now shows: the latest line about it, or {@link #TAKEN_UP}
+     * when nothing about it means something to a complainant yet.
+     */
+    String lineOfIncident(String incidentId) {
         // Newest first, a batch at a time: a surge incident's timeline holds thousands of link events of
         // this service, which the query leaves out, and the latest agency's move is usually near the top.
         Cursor before = null;
@@ -61,11 +66,11 @@ public class Progress {
             for (TimelineEntry entry : batch) {
                 List<ProgressStep> steps = describe(entry);
                 if (!steps.isEmpty()) {
-                    return Optional.of(steps.get(steps.size() - 1).text());
+                    return steps.get(steps.size() - 1).text();
                 }
             }
             if (batch.size() < BATCH) {
-                return Optional.empty();
+                return TAKEN_UP;
             }
             before = IncidentTimeline.cursorOf(batch.get(batch.size() - 1));
         }

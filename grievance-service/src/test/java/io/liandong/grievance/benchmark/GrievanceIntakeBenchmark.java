@@ -2,7 +2,14 @@ package io.liandong.grievance.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.liandong.contracts.EventEnvelope;
+import io.liandong.contracts.EventJson;
+import io.liandong.contracts.EventType;
+import io.liandong.devstack.Devstack;
 import io.liandong.devstack.DevstackTestResource;
+import io.liandong.devstack.TopicWriter;
+import io.liandong.platform.cloudevents.CloudEventCodec;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -16,12 +23,15 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +51,8 @@ import org.junit.jupiter.api.Test;
  * </pre>
  * With {@code -Dbenchmark.surge=true} every grievance is a merchant of one shopping district about the
  * rent, within 300 m of one office: a single surge cluster that grows to all of them, as on the worst day.
+ * It then opens an incident from that surge and sends agencies' moves about it, and times how long
+ * grievance-service takes to link the cluster and to bring every complainant's line up to date.
  * It prints its figures and writes them to {@code target/benchmark-grievance-intake.txt}.
  */
 @QuarkusTest
@@ -84,10 +96,77 @@ class GrievanceIntakeBenchmark {
                     """, SURGE ? " (one surge)" : "", total, concurrency, warmup, total / acceptSeconds, acceptSeconds, total / publishSeconds,
                     publishSeconds, ms(latencies, 0.50), ms(latencies, 0.95), ms(latencies, 0.99),
                     latencies.get(latencies.size() - 1) / 1e6);
+            if (SURGE) {
+                report += surgeIncident();
+            }
             System.out.println(report);
             Files.writeString(Path.of("target", "benchmark-grievance-intake.txt"), report);
         } finally {
             clients.shutdownNow();
+        }
+    }
+
+    /** How many agencies' moves {@link #surgeIncident} sends after the incident takes the surge up. */
+    private static final int MOVES = 20;
+
+    /**
+     * The HQ opens an incident from the surge: grievance-service links every grievance of the cluster in
+     * one consumer transaction; then each agency's move tells every linked complainant the newest line.
+     */
+    private static String surgeIncident() throws Exception {
+        String cluster = strings("SELECT surge_cluster_id FROM grievance WHERE surge_cluster_id IS NOT NULL"
+                + " GROUP BY surge_cluster_id ORDER BY count(*) DESC LIMIT 1");
+        long members = count("SELECT count(*) FROM grievance WHERE surge_cluster_id = '" + cluster + "'");
+        String incident = "inc-" + UUID.randomUUID();
+        long start = System.nanoTime();
+        send(EventType.INCIDENT_REPORTED, incident, d -> {
+            d.put("origin", "surge");
+            d.put("surgeClusterId", cluster);
+        });
+        awaitCount("SELECT count(*) FROM grievance WHERE incident_id = '" + incident + "'", members);
+        double linkSeconds = (System.nanoTime() - start) / 1e9;
+
+        long movesStart = System.nanoTime();
+        List<String> moves = new ArrayList<>();
+        for (int i = 0; i < MOVES; i++) {
+            moves.add(send(EventType.ASSIGNMENT_ACKNOWLEDGED, incident, d -> { }).id());
+        }
+        awaitCount("SELECT count(*) FROM inbox_event WHERE event_id IN ('" + String.join("','", moves) + "')", MOVES);
+        double movesSeconds = (System.nanoTime() - movesStart) / 1e9;
+        return String.format(Locale.ROOT, """
+                surge incident: the cluster's %d grievances linked in %.2f s (one consumer transaction)
+                  then %d agencies' moves, each bringing every linked grievance's line up to date: %.0f ms each
+                """, members, linkSeconds, MOVES, movesSeconds * 1000 / MOVES);
+    }
+
+    private static EventEnvelope send(EventType type, String incident, Consumer<ObjectNode> edit) {
+        ObjectNode data = (ObjectNode) EventJson.readTree(type.sampleJson());
+        data.put("incidentId", incident);
+        edit.accept(data);
+        EventEnvelope event = EventEnvelope.of(UUID.randomUUID().toString(), Instant.now(), EventJson.read(data.toString(), type),
+                null, null);
+        try (var writer = new TopicWriter(Devstack.kafka().bootstrapServers())) {
+            writer.send(CloudEventCodec.toRecord(type.topic(), incident, event));
+        }
+        return event;
+    }
+
+    private static void awaitCount(String sql, long expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (count(sql) < expected) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not " + expected + " within 10 minutes: " + sql);
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    private static String strings(String sql) {
+        try (var connection = DurablePostgres.connection(); var rs = connection.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

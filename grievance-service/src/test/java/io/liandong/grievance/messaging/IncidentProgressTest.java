@@ -81,6 +81,7 @@ class IncidentProgressTest {
         As.hq().get("/api/v1/grievances/" + first).then().body("incidentId", equalTo(incident))
                 .body("progress.kind", hasItems("received", "linked", "incident-opened"));
 
+        String before = As.hq().get("/api/v1/grievances/" + second).then().extract().header("ETag");
         send(EventType.ASSIGNMENT_CREATED, incident, d -> {
             d.put("agencyRole", "competent-department");
             d.put("agencyId", "commerce-bureau");
@@ -98,6 +99,10 @@ class IncidentProgressTest {
                 .body("progress.text", hasItem(matchesPattern("Commitment due on 2099-03-01: .*")))
                 .body("expectedAt", equalTo("2099-02-28T16:00:00Z"))
                 .body("statusNote", containsString("Commitment due on"));
+        // Every grievance of the incident shows the newest line, and a client holding an older copy is told it changed.
+        As.hq().get("/api/v1/grievances/" + second).then().statusCode(200)
+                .body("statusNote", containsString("Commitment due on"))
+                .header("ETag", not(equalTo(before)));
         given().get("/open311/v2/requests.json?service_request_id=" + second).then()
                 .body("[0].status", equalTo("open"))
                 .body("[0].status_notes", containsString("Commitment due on"))
