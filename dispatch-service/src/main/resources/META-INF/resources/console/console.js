@@ -198,7 +198,9 @@
     if (c.evictedIncidentId) state.closed.delete(c.evictedIncidentId);
     if (c.surge) state.surges.set(c.surge.clusterId, c.surge);
     if (c.activity) {
-      state.activity.unshift(c.activity);
+      // A line that counts links in a row comes again under the id of its first: it replaces itself.
+      if (state.activity.length && state.activity[0].eventId === c.activity.eventId) state.activity[0] = c.activity;
+      else state.activity.unshift(c.activity);
       state.activity.length = Math.min(state.activity.length, 200);
     }
     renderAll();

@@ -75,6 +75,7 @@ final class LivePicture {
     private final LinkedHashMap<String, SurgeState> surges = new LinkedHashMap<>();
     private final Deque<Activity> activity = new ArrayDeque<>();
     private final Map<EventType, BiFunction<EventEnvelope, EventPayload, Applied>> handlers = new EnumMap<>(EventType.class);
+    private int linksInRow;
 
     LivePicture(int maxClosed, int maxSurges) {
         this.maxClosed = maxClosed;
@@ -247,8 +248,32 @@ final class LivePicture {
         } else {
             return null;
         }
-        record(applied.activity());
+        Activity line = foldLink(event, applied.activity());
+        if (line != applied.activity()) {
+            applied = new Applied(line, applied.incident(), applied.surge(), applied.evictedIncidentId());
+        }
+        record(line);
         return applied;
+    }
+
+    /**
+     * Links to one incident in a row (an incident opened from a surge links thousands at once) make one line that
+     * counts them ("×500", in any language), keeping the id of the first, instead of a line each that would push everything else out of the
+     * feed. A console replaces the line with that id; any other event in between starts a new line.
+     */
+    private Activity foldLink(EventEnvelope event, Activity line) {
+        if (event.type() != EventType.GRIEVANCE_LINKED) {
+            return line;
+        }
+        Activity head = activity.peekFirst();
+        if (head == null || !head.type().equals(line.type()) || !Objects.equals(head.incidentId(), line.incidentId())) {
+            linksInRow = 1;
+            return line;
+        }
+        activity.removeFirst();
+        linksInRow++;
+        return new Activity(head.eventId(), line.type(), line.time(), line.incidentId(), line.subject(),
+                "×" + linksInRow, false);
     }
 
     List<IncidentCard> openIncidents() {

@@ -32,6 +32,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -114,6 +115,15 @@ class ConsoleBrowserTest {
             within(PROMISE, "the incident", () -> events.write(EventType.INCIDENT_REPORTED, incident,
                     Map.of("reportedAt", start, "estimatedCrowdSize", 120)),
                     By.cssSelector("#incidents [data-incident-id='" + incident + "']"));
+
+            // The surge's merchants linked to it: one line in the feed that counts them, not a line each.
+            for (int i = 0; i < 30; i++) {
+                events.write(EventType.GRIEVANCE_LINKED, incident, Map.of("grievanceId", incident + "-grv-" + i));
+            }
+            By links = By.cssSelector("#activity li[data-type='io.liandong.grievance.linked.v1']");
+            page.until(d -> d.findElements(links).stream().anyMatch(li -> li.getText().contains("×30")));
+            assertThat(browser.findElements(links)).extracting(WebElement::getText).filteredOn(line -> line.contains(incident))
+                    .singleElement().asString().endsWith("×30");
 
             // The playbook's four agencies, each with its clocks (police 2/5 min, department 5/30, community 5/20, health 3/15).
             assign(events, incident, "police", "police", "police-binjiang-branch", "order-maintenance", start, 2, 5);

@@ -2,6 +2,7 @@ package io.liandong.dispatch.console;
 
 import static io.liandong.dispatch.console.ConsoleEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.liandong.contracts.EventType;
 import io.liandong.dispatch.console.ConsoleViews.Assignment;
@@ -130,5 +131,28 @@ class LivePictureTest {
         apply(EventType.ALERT_PUBLISHED, "inc-1", Map.of());
         assertThat(picture.activity()).extracting(ConsoleViews.Activity::type)
                 .containsExactly("io.liandong.alert.published.v1", "io.liandong.incident.reported.v1");
+    }
+
+    @Test
+    void linksToOneIncidentInARowMakeOneLineThatCountsThem() {
+        apply(EventType.INCIDENT_REPORTED, "inc-1", Map.of());
+        String first = picture.apply(event(EventType.GRIEVANCE_LINKED, "inc-1", Map.of("grievanceId", "grv-0"))).activity()
+                .eventId();
+        ConsoleViews.Activity line = null;
+        for (int i = 1; i < 500; i++) {
+            line = picture.apply(event(EventType.GRIEVANCE_LINKED, "inc-1", Map.of("grievanceId", "grv-" + i))).activity();
+        }
+        assertThat(line.eventId()).isEqualTo(first);
+        assertThat(line.detail()).isEqualTo("×500");
+        assertThat(picture.activity()).extracting(ConsoleViews.Activity::type)
+                .containsExactly("io.liandong.grievance.linked.v1", "io.liandong.incident.reported.v1");
+
+        // Anything in between, or a link to another incident, starts a new line.
+        apply(EventType.ALERT_PUBLISHED, "inc-1", Map.of());
+        apply(EventType.GRIEVANCE_LINKED, "inc-1", Map.of("grievanceId", "grv-500"));
+        apply(EventType.GRIEVANCE_LINKED, "inc-2", Map.of("grievanceId", "grv-501"));
+        assertThat(picture.activity()).extracting(ConsoleViews.Activity::incidentId, ConsoleViews.Activity::detail)
+                .startsWith(tuple("inc-2", null), tuple("inc-1", null));
+        assertThat(picture.activity()).hasSize(5);
     }
 }
