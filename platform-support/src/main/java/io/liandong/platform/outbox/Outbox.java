@@ -20,7 +20,8 @@ import java.util.UUID;
 
 /**
  * The only way a service publishes an event: the row is written in the caller's transaction,
- * so it commits or rolls back with the state change it reports. The relay sends it after commit.
+ * so it commits or rolls back with the state change it reports, and in the same statement joins the
+ * incident's timeline when it is about one. The relay sends it after commit.
  */
 @ApplicationScoped
 public class Outbox {
@@ -28,17 +29,14 @@ public class Outbox {
     private final DataSource dataSource;
     private final Clock clock;
     private final Service service;
-    private final IncidentTimeline timeline;
     private final Event<OutboxWritten> written;
     private final int maxEventBytes;
 
-    Outbox(DataSource dataSource, Clock clock, PlatformConfig config, IncidentTimeline timeline,
-           Event<OutboxWritten> written) {
+    Outbox(DataSource dataSource, Clock clock, PlatformConfig config, Event<OutboxWritten> written) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.service = Services.named(config.service());
         this.maxEventBytes = config.outbox().maxEventBytes();
-        this.timeline = timeline;
         this.written = written;
     }
 
@@ -62,9 +60,12 @@ public class Outbox {
         }
         try (var connection = dataSource.getConnection();
              var insert = connection.prepareStatement("""
-                INSERT INTO outbox_event (event_id, topic, message_key, ce_type, ce_source, ce_subject, ce_time,
-                    incident_id, correlation_id, causation_id, payload, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                WITH written AS (
+                    INSERT INTO outbox_event (event_id, topic, message_key, ce_type, ce_source, ce_subject, ce_time,
+                        incident_id, correlation_id, causation_id, payload, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    RETURNING event_id, incident_id, ce_type, ce_source, ce_subject, ce_time, created_at, payload)
+                """ + IncidentTimeline.RECORD_WRITTEN)) {
             insert.setObject(1, UUID.fromString(envelope.id()));
             insert.setString(2, service.eventsTopic());
             insert.setString(3, envelope.partitionKey());
@@ -80,9 +81,6 @@ public class Outbox {
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not write " + envelope.type().type() + " to the outbox", e);
-        }
-        if (envelope.incidentId() != null) {
-            timeline.record(envelope);
         }
         // Delivered to the relay only if and when this transaction commits.
         written.fire(new OutboxWritten(envelope.id(), envelope.subject()));

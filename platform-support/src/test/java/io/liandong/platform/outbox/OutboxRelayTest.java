@@ -61,6 +61,10 @@ class OutboxRelayTest {
             assertThat(new String(record.value(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(event.dataJson());
         }
         assertThat(unpublished()).isZero();
+        // Written with its outbox row, the event joined the incident's timeline as it was published.
+        assertThat(count("SELECT count(*) FROM incident_event t JOIN outbox_event o ON o.event_id::text = t.event_id"
+                + " WHERE t.event_id = '" + event.id() + "' AND t.incident_id = '" + incident + "'"
+                + " AND t.ce_type = o.ce_type AND t.occurred_at = o.ce_time AND t.data = o.payload")).isOne();
     }
 
     @Test
@@ -96,6 +100,7 @@ class OutboxRelayTest {
             assertThat(records).noneMatch(r -> rolledBack.equals(header(r, CloudEventHeaders.CE_SUBJECT)));
         }
         assertThat(count("SELECT count(*) FROM outbox_event WHERE ce_subject = '" + rolledBack + "'")).isZero();
+        assertThat(count("SELECT count(*) FROM incident_event WHERE ce_subject = '" + rolledBack + "'")).isZero();
         assertThat(count("SELECT count(*) FROM fixture_note WHERE id = '" + rolledBack + "'")).isZero();
     }
 
