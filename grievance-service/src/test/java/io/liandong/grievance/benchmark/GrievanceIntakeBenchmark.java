@@ -116,7 +116,7 @@ class GrievanceIntakeBenchmark {
      * tells every linked complainant the newest line.
      */
     private String surgeIncident(HttpClient http) throws Exception {
-        String cluster = strings("SELECT surge_cluster_id FROM grievance WHERE surge_cluster_id IS NOT NULL"
+        String cluster = first("SELECT surge_cluster_id FROM grievance WHERE surge_cluster_id IS NOT NULL"
                 + " GROUP BY surge_cluster_id ORDER BY count(*) DESC LIMIT 1");
         long members = count("SELECT count(*) FROM grievance WHERE surge_cluster_id = '" + cluster + "'");
         String incident = "inc-" + UUID.randomUUID();
@@ -178,15 +178,6 @@ class GrievanceIntakeBenchmark {
                 throw new IllegalStateException("not " + expected + " within 10 minutes: " + sql);
             }
             Thread.sleep(5);
-        }
-    }
-
-    private static String strings(String sql) {
-        try (var connection = DurablePostgres.connection(); var rs = connection.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -266,9 +257,14 @@ class GrievanceIntakeBenchmark {
     }
 
     private static long count(String sql) {
+        return Long.parseLong(first(sql));
+    }
+
+    /** The first column of the first row, as text. */
+    private static String first(String sql) {
         try (var connection = DurablePostgres.connection(); var rs = connection.createStatement().executeQuery(sql)) {
             rs.next();
-            return rs.getLong(1);
+            return rs.getString(1);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
