@@ -258,8 +258,9 @@ final class LivePicture {
 
     /**
      * Links to one incident in a row (an incident opened from a surge links thousands at once) make one line that
-     * counts them ("×500", in any language), keeping the id of the first, instead of a line each that would push everything else out of the
-     * feed. A console replaces the line with that id; any other event in between starts a new line.
+     * counts them ("×500", in any language) under the id of the first, instead of a line each that would push
+     * everything else out of the feed. A console replaces the line with that id; any other event in between starts
+     * a new line.
      */
     private Activity foldLink(EventEnvelope event, Activity line) {
         if (event.type() != EventType.GRIEVANCE_LINKED) {
