@@ -49,6 +49,7 @@ public class ConsoleHub {
     private final Deque<Change> changeLog = new ArrayDeque<>();
     private final List<MultiEmitter<? super Message>> subscribers = new CopyOnWriteArrayList<>();
     private long seq;
+    private LivePicture.Applied held;
     private volatile boolean replaying = true;
 
     @Inject
@@ -79,6 +80,25 @@ public class ConsoleHub {
         if (applied == null) {
             return;
         }
+        if (applied.folded()) {
+            // One more link counted on the line before: held until the next change or the next delays, so a
+            // surge's thousands of links reach each console as a few changes, not thousands.
+            held = applied;
+            return;
+        }
+        pushHeld();
+        push(applied);
+    }
+
+    private void pushHeld() {
+        if (held != null) {
+            LivePicture.Applied applied = held;
+            held = null;
+            push(applied);
+        }
+    }
+
+    private void push(LivePicture.Applied applied) {
         Change change = new Change(++seq, clock.instant(), applied.activity(), applied.incident(), applied.surge(),
                 applied.evictedIncidentId());
         changeLog.addLast(change);
@@ -94,8 +114,9 @@ public class ConsoleHub {
         replaying = false;
     }
 
-    /** Pushes the current delays to every subscriber (a heartbeat too). */
+    /** Pushes a held change and the current delays to every subscriber (a heartbeat too). */
     public synchronized void publishDelays() {
+        pushHeld();
         DelaysMessage message = new DelaysMessage(delays.percentiles(clock.instant()));
         subscribers.forEach(s -> s.emit(message));
     }

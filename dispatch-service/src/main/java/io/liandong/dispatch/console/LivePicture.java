@@ -61,8 +61,15 @@ import java.util.function.BiFunction;
  */
 final class LivePicture {
 
-    /** What applying one event did to the picture. */
-    record Applied(Activity activity, IncidentCard incident, Surge surge, String evictedIncidentId) {
+    /**
+     * What applying one event did to the picture. {@code folded}: it only counted one more in the activity line
+     * before it (see {@link #foldLink}), so a console loses nothing if it hears of it with the next change.
+     */
+    record Applied(Activity activity, IncidentCard incident, Surge surge, String evictedIncidentId, boolean folded) {
+
+        Applied(Activity activity, IncidentCard incident, Surge surge, String evictedIncidentId) {
+            this(activity, incident, surge, evictedIncidentId, false);
+        }
     }
 
     static final int MAX_ACTIVITY = 200;
@@ -250,7 +257,7 @@ final class LivePicture {
         }
         Activity line = foldLink(event, applied.activity());
         if (line != applied.activity()) {
-            applied = new Applied(line, applied.incident(), applied.surge(), applied.evictedIncidentId());
+            applied = new Applied(line, applied.incident(), applied.surge(), applied.evictedIncidentId(), true);
         }
         record(line);
         return applied;

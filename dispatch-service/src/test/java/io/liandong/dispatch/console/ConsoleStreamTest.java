@@ -130,6 +130,44 @@ class ConsoleStreamTest {
     }
 
     @Test
+    void aSurgesLinksReachTheStreamAsAFewChangesCountingThemNotOneEach() throws Exception {
+        String incident = ConsoleEvents.newIncidentId();
+        SseClient client = connect(null);
+        long seq = sequence(client.nextWithId(WAIT).id());
+
+        String milestone;
+        try (var events = new ConsoleEvents()) {
+            events.write(EventType.INCIDENT_REPORTED, incident, Map.of());
+            for (int i = 0; i < 200; i++) {
+                events.write(EventType.GRIEVANCE_LINKED, incident, Map.of("grievanceId", incident + "-grv-" + i));
+            }
+            // The milestone comes on another topic: written once the console has every link, so it comes after them.
+            await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(operator()).get("/api/v1/console/snapshot")
+                    .then().body("activity.find { it.incidentId == '" + incident + "' }.detail", equalTo("×200")));
+            milestone = events.write(EventType.MILESTONE_RECORDED, incident, Map.of()).id();
+        }
+        List<String> linkLines = new ArrayList<>();
+        while (true) {
+            SseClient.Event e = client.nextWithId(WAIT);
+            if (!"change".equals(e.name())) {
+                continue;
+            }
+            assertThat(sequence(e.id())).as("no change is skipped or repeated").isEqualTo(++seq);
+            if (!incident.equals(e.data().at("/activity/incidentId").asText())) {
+                continue;
+            }
+            if (milestone.equals(e.data().at("/activity/eventId").asText())) {
+                break;
+            }
+            if ("io.liandong.grievance.linked.v1".equals(e.data().at("/activity/type").asText())) {
+                linkLines.add(e.data().at("/activity/detail").asText(""));
+            }
+        }
+        // The first link at once, then the count now and then (the delays' heartbeat), and whole before what follows.
+        assertThat(linkLines).hasSizeLessThan(20).last().isEqualTo("×200");
+    }
+
+    @Test
     void aBrowserThatReconnectsWithTheLastEventIdGetsExactlyTheChangesItMissed() throws Exception {
         String incident = ConsoleEvents.newIncidentId();
         SseClient first = connect(null);
