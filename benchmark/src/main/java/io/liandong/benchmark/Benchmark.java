@@ -63,7 +63,8 @@ public final class Benchmark {
         report.put("options", Map.of("rate", options.rate(), "durationS", options.duration().toSeconds(),
                 "warmupS", options.warmup().toSeconds(), "findMax", options.findMax(), "targetP99Ms", options.targetP99().toMillis(),
                 "serviceProperties", options.serviceProperties(),
-                "serviceJvmOptions", options.serviceJvmOptions() == null ? Stack.DEFAULT_SERVICE_JVM_OPTIONS : options.serviceJvmOptions()));
+                "serviceJvmOptions", options.serviceJvmOptions() == null ? Stack.DEFAULT_SERVICE_JVM_OPTIONS : options.serviceJvmOptions(),
+                "classArchives", options.classArchives()));
         report.put("machine", Machine.describe());
         log("machine: " + report.get("machine"));
 
@@ -79,6 +80,7 @@ public final class Benchmark {
             builder.addService(service, Ports.free(), Stack.databaseOf(service), jar);
         }
         options.serviceProperties().forEach(builder::systemProperty);
+        builder.classArchives(options.classArchives());
         if (options.serviceJvmOptions() != null) {
             builder.serviceJvmOptions(options.serviceJvmOptions());
         }

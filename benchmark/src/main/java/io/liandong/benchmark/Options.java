@@ -26,16 +26,20 @@ import java.util.Map;
  * @param serviceProperties {@code -Dkey=value} for every service, e.g. a pool size to try
  * @param serviceJvmOptions the services' JVM options; null keeps the devstack's default
  *                          ({@code Stack.DEFAULT_SERVICE_JVM_OPTIONS}), empty runs the JVM's own defaults
+ * @param classArchives     each service starts from the class archive its previous run in this stack trained
+ *                          (the devstack's default); the first start of a run trains it
  */
 public record Options(double rate, Duration duration, Duration warmup, boolean findMax, Duration stepDuration,
                       Duration targetP99, boolean startup, boolean startupOnly, boolean snapshot, Path out, Path repo, String label,
-                      Map<String, String> serviceProperties, List<String> serviceJvmOptions) {
+                      Map<String, String> serviceProperties, List<String> serviceJvmOptions,
+                      boolean classArchives) {
 
     static final String USAGE = """
             usage: ./benchmark/run.sh [--rate 200] [--duration 60s] [--warmup 30s] [--find-max]
                                       [--step-duration 20s] [--target-p99 50ms] [--no-startup] [--startup-only] [--no-snapshot]
                                       [--out benchmark/target/results] [--repo .] [--label "quiet machine"]
                                       [--service-property key=value ...] [--service-jvm-options "-XX:... -XX:..."]
+                                      [--no-class-archives]
             """;
 
     public Options {
@@ -69,6 +73,7 @@ public record Options(double rate, Duration duration, Duration warmup, boolean f
         String label = "";
         Map<String, String> serviceProperties = new LinkedHashMap<>();
         List<String> serviceJvmOptions = null;
+        boolean classArchives = true;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -93,11 +98,12 @@ public record Options(double rate, Duration duration, Duration warmup, boolean f
                     serviceProperties.put(pair.substring(0, eq), pair.substring(eq + 1));
                 }
                 case "--service-jvm-options" -> serviceJvmOptions = Stack.jvmOptions(value(args, ++i, arg));
+                case "--no-class-archives" -> classArchives = false;
                 default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
             }
         }
         return new Options(rate, duration, warmup, findMax, step, target, startup || startupOnly, startupOnly, snapshot, out,
-                repo, label, Map.copyOf(serviceProperties), serviceJvmOptions);
+                repo, label, Map.copyOf(serviceProperties), serviceJvmOptions, classArchives);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -57,6 +57,12 @@ class OptionsTest {
     }
 
     @Test
+    void servicesStartFromTheirTrainedClassArchivesUnlessToldNot() {
+        assertThat(Options.defaults().classArchives()).isTrue();
+        assertThat(Options.parse(new String[] {"--no-class-archives"}).classArchives()).isFalse();
+    }
+
+    @Test
     void durationsTakeUnitsOrIso8601() {
         assertThat(Options.duration("15s")).isEqualTo(Duration.ofSeconds(15));
         assertThat(Options.duration("PT1M30S")).isEqualTo(Duration.ofSeconds(90));

@@ -27,6 +27,8 @@ public final class Launcher {
     static final String KEY_SERVICE_HEAP = "liandong.service.heap";
     /** The services' JVM options, separated by spaces (default: {@link Stack#DEFAULT_SERVICE_JVM_OPTIONS}). */
     static final String KEY_SERVICE_JVM_OPTIONS = "liandong.service.jvm-options";
+    /** Whether each service starts from a class archive its previous run trained (default true). */
+    static final String KEY_CLASS_ARCHIVES = "liandong.service.class-archives";
     static final String KEY_READY_TIMEOUT = "liandong.ready.timeout";
 
     private static volatile boolean stopping;
@@ -177,6 +179,7 @@ public final class Launcher {
                 .serviceHeap(Config.get(KEY_SERVICE_HEAP, "256m"))
                 .serviceJvmOptions(Stack.jvmOptions(Config.get(KEY_SERVICE_JVM_OPTIONS,
                         String.join(" ", Stack.DEFAULT_SERVICE_JVM_OPTIONS))))
+                .classArchives(Config.getBoolean(KEY_CLASS_ARCHIVES, true))
                 .readyTimeout(Config.getSeconds(KEY_READY_TIMEOUT, java.time.Duration.ofSeconds(90)));
         List<String> names = serviceList.isBlank() || serviceList.equals("none") ? List.of()
                 : Arrays.stream(serviceList.split(",")).map(String::trim).filter(s -> !s.isEmpty())

@@ -88,6 +88,8 @@ public final class Stack implements AutoCloseable {
     private final Set<String> databases;
     private final String serviceHeap;
     private final List<String> serviceJvmOptions;
+    private final boolean classArchives;
+    private final Path classArchiveDir;
     private final Duration readyTimeout;
     private final Duration stopTimeout;
     private final Path workingDir;
@@ -98,7 +100,20 @@ public final class Stack implements AutoCloseable {
     private volatile boolean stopping;
     private boolean started;
 
-    private record Running(Service service, Process process, Process reaper) {
+    private record Running(Service service, Process process, Process reaper, ClassArchive archive) {
+
+        /** How long the process may take to stop: a training run also writes its archive as it exits. */
+        Duration stopTimeout(Duration usual) {
+            return archive != null && archive.training() ? usual.plus(ClassArchive.WRITING_TIME) : usual;
+        }
+
+        /** After the process has ended on a stop of the stack: a trained class archive is kept. */
+        void stopped() {
+            if (archive != null) {
+                // 137: killed (SIGKILL) after the stop timeout, so its archive may be cut short.
+                archive.afterExit(!process.isAlive() && process.exitValue() != 137);
+            }
+        }
     }
 
     private Stack(Builder b) {
@@ -108,6 +123,8 @@ public final class Stack implements AutoCloseable {
         this.requestedPostgresPort = b.postgresPort;
         this.serviceHeap = b.serviceHeap;
         this.serviceJvmOptions = List.copyOf(b.serviceJvmOptions);
+        this.classArchives = b.classArchives;
+        this.classArchiveDir = (b.classArchiveDir == null ? dataDir.resolve("classes") : b.classArchiveDir).toAbsolutePath().normalize();
         this.readyTimeout = b.readyTimeout;
         this.stopTimeout = b.stopTimeout;
         this.workingDir = b.repoDir.toAbsolutePath().normalize();
@@ -200,8 +217,9 @@ public final class Stack implements AutoCloseable {
             child.process().destroy(); // SIGTERM to all first, so they shut down side by side
         }
         for (Running child : children) {
-            Processes.stop(child.process().toHandle(), stopTimeout);
+            Processes.stop(child.process().toHandle(), child.stopTimeout(stopTimeout));
             Processes.dismiss(child.reaper());
+            child.stopped();
         }
         synchronized (this) {
             try {
@@ -225,8 +243,9 @@ public final class Stack implements AutoCloseable {
             child = running.remove(name);
         }
         if (child != null) {
-            Processes.stop(child.process().toHandle(), stopTimeout);
+            Processes.stop(child.process().toHandle(), child.stopTimeout(stopTimeout));
             Processes.dismiss(child.reaper());
+            child.stopped();
         }
     }
 
@@ -392,6 +411,10 @@ public final class Stack implements AutoCloseable {
         command.add(Processes.javaExecutable());
         command.add("-Xmx" + serviceHeap);
         command.addAll(serviceJvmOptions);
+        ClassArchive archive = classArchives ? ClassArchive.of(classArchiveDir, service.name(), service.jar()) : null;
+        if (archive != null) {
+            command.addAll(archive.jvmOptions());
+        }
         command.add("-Dquarkus.http.port=" + service.port());
         command.add("-Dkafka.bootstrap.servers=" + kafka.bootstrapServers());
         command.add("-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(service.database()));
@@ -417,7 +440,7 @@ public final class Stack implements AutoCloseable {
         }
         Process reaper = Processes.guardAgainstOrphan(process.pid(), "-D" + MARKER_PROPERTY + "=" + dataDir, "TERM").orElse(null);
         synchronized (running) {
-            running.put(service.name(), new Running(service, process, reaper));
+            running.put(service.name(), new Running(service, process, reaper, archive));
         }
     }
 
@@ -497,6 +520,8 @@ public final class Stack implements AutoCloseable {
         private final Map<String, Map<String, String>> serviceProperties = new LinkedHashMap<>();
         private String serviceHeap = "256m";
         private List<String> serviceJvmOptions = DEFAULT_SERVICE_JVM_OPTIONS;
+        private boolean classArchives = true;
+        private Path classArchiveDir;
         private String kafkaHeap = Config.get("liandong.devstack.kafka.heap", "384m");
         private String postgresSources;
         private Duration readyTimeout = Duration.ofSeconds(90);
@@ -605,6 +630,21 @@ public final class Stack implements AutoCloseable {
          */
         public Builder serviceJvmOptions(List<String> options) {
             this.serviceJvmOptions = List.copyOf(options);
+            return this;
+        }
+
+        /**
+         * Whether each service starts from a class archive trained by its previous run in this data
+         * directory (default true; see {@link ClassArchive}).
+         */
+        public Builder classArchives(boolean classArchives) {
+            this.classArchives = classArchives;
+            return this;
+        }
+
+        /** Where the class archives are kept (default {@code <data>/classes}): stacks may share one. */
+        public Builder classArchiveDir(Path directory) {
+            this.classArchiveDir = directory;
             return this;
         }
 

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
@@ -57,15 +58,26 @@ class StackTest {
             }
             assertThat(stack.logFile("fake-service")).content().contains("fake service listening on " + stack.servicePort("fake-service"));
             // Unless told otherwise, a service runs with the client compiler and the serial collector.
-            assertThat(stack.logFile("fake-service")).content().contains("-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -D");
+            assertThat(stack.logFile("fake-service")).content().contains("-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC ");
 
             pids = stack.pids();
             assertThat(pids).containsKeys("kafka", "postgres", "fake-service");
 
+            // The first run trains the service's class archive; the JVM writes it as the service stops.
+            assertThat(lastStart(stack.logFile("fake-service"))).contains("-XX:ArchiveClassesAtExit=" + data.resolve("classes"));
             stack.stopService("fake-service");
             assertThat(stack.servicePid("fake-service")).isEmpty();
+            Path archive;
+            try (var archives = Files.list(data.resolve("classes"))) {
+                archive = archives.filter(f -> f.getFileName().toString().startsWith("fake-service-jdk")).findFirst().orElseThrow();
+            }
+            assertThat(archive.toString()).endsWith(".jsa");
+            assertThat(Files.size(archive)).isPositive();
             stack.startService("fake-service");
             assertThat(get(stack.serviceUrl("fake-service") + "/q/health/ready")).contains("UP");
+            assertThat(lastStart(stack.logFile("fake-service"))).contains("-XX:SharedArchiveFile=" + archive)
+                    .doesNotContain("ArchiveClassesAtExit");
+            assertThat(stack.logFile("fake-service")).content().doesNotContain("Unable to use shared archive");
             pids = stack.pids();
         }
         for (Map.Entry<String, Long> pid : pids.entrySet()) {
@@ -115,18 +127,26 @@ class StackTest {
         assertThat(stack.kafka().isRunning()).isFalse();
     }
 
-    /** A jar whose manifest runs {@link FakeService} from this module's test classes. */
+    /** A jar that runs {@link FakeService}: the class itself, so the JVM may archive it. */
     private Path fakeServiceJar() throws Exception {
-        Path classes = Path.of(FakeService.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        String entry = FakeService.class.getName().replace('.', '/') + ".class";
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, FakeService.class.getName());
-        manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classes.toUri().toString());
         Path jar = dir.resolve("fake-service.jar");
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream ignored = new JarOutputStream(out, manifest)) {
-            // the manifest is all
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out, manifest);
+             var classFile = FakeService.class.getResourceAsStream("/" + entry)) {
+            jarOut.putNextEntry(new JarEntry(entry));
+            classFile.transferTo(jarOut);
+            jarOut.closeEntry();
         }
         return jar;
+    }
+
+    /** The log of a service from its latest start on. */
+    private static String lastStart(Path log) throws IOException {
+        String text = Files.readString(log);
+        return text.substring(text.lastIndexOf("=== "));
     }
 
     private static String get(String url) throws IOException, InterruptedException {

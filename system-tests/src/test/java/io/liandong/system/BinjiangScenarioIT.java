@@ -37,7 +37,8 @@ class BinjiangScenarioIT {
     @BeforeAll
     static void startTheStack() throws Exception {
         Path data = Files.createTempDirectory(Path.of("target"), "stack-");
-        stack = Stack.builder().repoDir(Path.of("..")).dataDir(data).freePorts().build().start();
+        stack = Stack.builder().repoDir(Path.of("..")).dataDir(data).freePorts()
+                .classArchiveDir(Path.of("target", "class-archives")).build().start();
         identity = stack.identity();
     }
 
