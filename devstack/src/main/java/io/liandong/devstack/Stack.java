@@ -44,9 +44,11 @@ public final class Stack implements AutoCloseable {
      * The services' JVM options unless told otherwise: the client compiler only and the serial
      * collector. Four services, Kafka and PostgreSQL share a developer's few cores; the optimising
      * compiler's and G1's threads took the CPU that starting and handling events needed (measured in
-     * docs/benchmarks.md, "JVM options").
+     * docs/benchmarks.md, "JVM options"). The heap starts at 64 MB and grows as needed: the JVM's own
+     * start size is 1/64 of the machine's memory, which on 24 GB is the whole 256 MB heap, and each
+     * service's memory grew to it (docs/benchmarks.md, "Start: a trained class archive").
      */
-    public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms64m");
 
     /** JVM options written as one string, separated by spaces; a blank string is none. */
     public static List<String> jvmOptions(String written) {
