@@ -6,7 +6,6 @@ import io.liandong.contracts.EventPayload;
 import io.liandong.platform.cloudevents.CloudEventCodec;
 import io.liandong.platform.cloudevents.PoisonEventException;
 import io.liandong.platform.config.PlatformConfig;
-import io.liandong.platform.timeline.IncidentTimeline;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -43,17 +42,15 @@ public class EventConsumer {
     private static final Logger LOG = Logger.getLogger(EventConsumer.class);
 
     private final Inbox inbox;
-    private final IncidentTimeline timeline;
     private final MeterRegistry registry;
     private final Clock clock;
     private final PlatformConfig config;
     private final DeadLetterUnlessStopping failures;
 
-    EventConsumer(Inbox inbox, IncidentTimeline timeline, MeterRegistry registry, Clock clock, PlatformConfig config,
+    EventConsumer(Inbox inbox, MeterRegistry registry, Clock clock, PlatformConfig config,
                   @Identifier(DeadLetterUnlessStopping.STRATEGY) DeadLetterUnlessStopping failures) {
         this.failures = failures;
         this.inbox = inbox;
-        this.timeline = timeline;
         this.registry = registry;
         this.clock = clock;
         this.config = config;
@@ -76,7 +73,6 @@ public class EventConsumer {
                     if (!inbox.firstDelivery(consumer, event)) {
                         return false;
                     }
-                    timeline.record(event);
                     handler.ifPresent(h -> handle(h, event, payload));
                     return true;
                 });

@@ -3,10 +3,10 @@ package io.liandong.platform.timeline;
 import io.liandong.contracts.EventEnvelope;
 import io.liandong.platform.paging.Cursor;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -31,35 +31,41 @@ public class IncidentTimeline {
             WHERE incident_id IS NOT NULL ON CONFLICT (event_id) DO NOTHING""";
 
     private final DataSource dataSource;
-    private final Clock clock;
 
-    IncidentTimeline(DataSource dataSource, Clock clock) {
+    IncidentTimeline(DataSource dataSource) {
         this.dataSource = dataSource;
-        this.clock = clock;
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void record(EventEnvelope event) {
-        if (event.incidentId() == null) {
-            return;
-        }
-        try (var connection = dataSource.getConnection();
-             var insert = connection.prepareStatement("""
-                     INSERT INTO incident_event (event_id, incident_id, ce_type, ce_source, ce_subject, occurred_at,
-                         recorded_at, data)
-                     VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING""")) {
-            insert.setString(1, event.id());
-            insert.setString(2, event.incidentId());
-            insert.setString(3, event.type().type());
-            insert.setString(4, event.source());
-            insert.setString(5, event.subject());
-            insert.setTimestamp(6, Timestamp.from(event.time()));
-            insert.setTimestamp(7, Timestamp.from(clock.instant()));
-            insert.setString(8, event.dataJson());
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not record event " + event.id() + " in the timeline", e);
-        }
+    /**
+     * A data-modifying CTE, {@code recorded}, for a statement whose earlier CTE {@code received} returns a row
+     * only when a consumer handles an event for the first time: it records that event in the timeline in the
+     * same statement, so that taking an event in takes one round trip to the database, not two. Its eight
+     * parameters are bound by {@link #bindReceived}; an event about no incident has no place in a timeline
+     * and needs no such CTE.
+     */
+    public static final String RECORD_RECEIVED = """
+            recorded AS (
+                INSERT INTO incident_event (event_id, incident_id, ce_type, ce_source, ce_subject, occurred_at,
+                    recorded_at, data)
+                SELECT ?, ?, ?, ?, ?, ?, ?, ? FROM received ON CONFLICT (event_id) DO NOTHING)""";
+
+    /**
+     * Binds the parameters of {@link #RECORD_RECEIVED} from {@code first} on.
+     *
+     * @return the index of the next parameter
+     */
+    public static int bindReceived(PreparedStatement statement, int first, EventEnvelope event, Instant recordedAt)
+            throws SQLException {
+        int i = first;
+        statement.setString(i++, event.id());
+        statement.setString(i++, event.incidentId());
+        statement.setString(i++, event.type().type());
+        statement.setString(i++, event.source());
+        statement.setString(i++, event.subject());
+        statement.setTimestamp(i++, Timestamp.from(event.time()));
+        statement.setTimestamp(i++, Timestamp.from(recordedAt));
+        statement.setString(i++, event.dataJson());
+        return i;
     }
 
     /**
