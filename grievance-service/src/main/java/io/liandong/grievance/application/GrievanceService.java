@@ -35,6 +35,7 @@ import io.liandong.platform.paging.PageSize;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,6 +43,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /** Files, reads and changes grievances; every change commits together with its event. */
 @ApplicationScoped
@@ -49,6 +51,8 @@ import java.util.UUID;
 public class GrievanceService {
 
     static final String FILE_SCOPE = "POST /api/v1/grievances";
+    /** How many grievance updates go to the database in one batch when many are linked at once. */
+    static final int UPDATE_BATCH = 50;
 
     private final Outbox outbox;
     private final Clock clock;
@@ -262,25 +266,58 @@ public class GrievanceService {
 
     /** Links when allowed, for links that come from other services' events; returns whether it linked. */
     boolean linkTo(GrievanceEntity e, String incidentId, String linkedBy, EventEnvelope cause) {
-        return linkTo(e, incidentId, linkedBy, cause, progress.lineOfIncident(incidentId));
+        return linkAll(List.of(e), incidentId, linkedBy, cause, progress.lineOfIncident(incidentId)) == 1;
     }
 
-    /** As above, with the incident's latest line ({@link Progress#lineOfIncident}) read once for many grievances. */
-    boolean linkTo(GrievanceEntity e, String incidentId, String linkedBy, EventEnvelope cause, String incidentLine) {
-        if (!GrievanceLifecycle.link(e.id, status(e), e.incidentId, incidentId)) {
-            return false;
-        }
+    /**
+     * Links each grievance that may be linked ({@link GrievanceLifecycle#link}) to the incident, showing the incident's
+     * latest line ({@link Progress#lineOfIncident}), read once by the caller for them all. However many they are (a
+     * surge's thousands), their steps are one statement, their events one round trip, and their updates go to the
+     * database in batches.
+     *
+     * @return how many it linked
+     */
+    int linkAll(List<GrievanceEntity> grievances, String incidentId, String linkedBy, EventEnvelope cause,
+                String incidentLine) {
         Instant now = clock.instant();
-        e.incidentId = incidentId;
-        if (status(e) != GrievanceStatus.REOPENED) {
-            e.status = wire(GrievanceStatus.LINKED);
+        List<String> linked = new ArrayList<>();
+        List<OutgoingEvent> events = new ArrayList<>();
+        for (GrievanceEntity e : grievances) {
+            if (!GrievanceLifecycle.link(e.id, status(e), e.incidentId, incidentId)) {
+                continue;
+            }
+            e.incidentId = incidentId;
+            if (status(e) != GrievanceStatus.REOPENED) {
+                e.status = wire(GrievanceStatus.LINKED);
+            }
+            e.updatedAt = now;
+            e.statusNote = incidentLine;
+            linked.add(e.id);
+            OutgoingEvent event = OutgoingEvent.of(new GrievanceLinked(e.id, incidentId, linkedBy, now, e.surgeClusterId));
+            events.add(cause == null ? event : event.causedBy(cause));
         }
-        e.updatedAt = now;
-        step(e, "linked", Progress.TAKEN_UP, now);
-        e.statusNote = incidentLine;
-        OutgoingEvent event = OutgoingEvent.of(new GrievanceLinked(e.id, incidentId, linkedBy, now, e.surgeClusterId));
-        outbox.publish(cause == null ? event : event.causedBy(cause));
-        return true;
+        if (linked.isEmpty()) {
+            return 0;
+        }
+        Session session = GrievanceEntity.getSession();
+        if (linked.size() > 1) {
+            // For the rest of this transaction: the updates of these grievances are flushed UPDATE_BATCH at a time.
+            session.setJdbcBatchSize(UPDATE_BATCH);
+        }
+        // The grievances go first, a new one too: their steps refer to them.
+        session.flush();
+        session.doWork(connection -> {
+            try (var insert = connection.prepareStatement("""
+                    INSERT INTO grievance_step (grievance_id, kind, text, occurred_at)
+                    SELECT id, 'linked', ?, ? FROM unnest(?::varchar[]) WITH ORDINALITY AS linked (id, n) ORDER BY n""")) {
+                insert.setString(1, Progress.TAKEN_UP);
+                insert.setTimestamp(2, Timestamp.from(now));
+                insert.setArray(3, connection.createArrayOf("varchar", linked.toArray()));
+                insert.executeUpdate();
+            }
+        });
+        outbox.publishAll(events);
+        return linked.size();
     }
 
     public GrievanceView close(String id, GrievanceOutcome outcome, String reason, String closedBy, Long ifMatch) {

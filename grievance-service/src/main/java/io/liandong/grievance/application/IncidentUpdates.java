@@ -4,7 +4,6 @@ import io.liandong.contracts.EventEnvelope;
 import io.liandong.contracts.EventPayload;
 import io.liandong.contracts.resolution.Commitment;
 import io.liandong.contracts.resolution.ResolutionAgreed;
-import io.liandong.grievance.domain.GrievanceStatus;
 import io.liandong.grievance.domain.ProgressStep;
 import io.liandong.grievance.persistence.GrievanceEntity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -96,17 +95,12 @@ public class IncidentUpdates {
     }
 
     private void link(List<GrievanceEntity> found, String incidentId, EventEnvelope cause) {
-        String line = null;
-        for (GrievanceEntity g : found) {
-            GrievanceStatus status = GrievanceService.status(g);
-            // A closed grievance, or one another incident answers, stays as it is.
-            if (status.isClosed() || (g.incidentId != null && !g.incidentId.equals(incidentId))) {
-                continue;
-            }
-            if (line == null) {
-                line = progress.lineOfIncident(incidentId);     // the same for all: links are not narrated
-            }
-            grievances.linkTo(g, incidentId, LINKED_BY, cause, line);
+        // A closed grievance, or one another incident answers, stays as it is.
+        List<GrievanceEntity> open = found.stream().filter(g -> !GrievanceService.status(g).isClosed()
+                && (g.incidentId == null || g.incidentId.equals(incidentId))).toList();
+        if (!open.isEmpty()) {
+            // The same line for all: links are not narrated.
+            grievances.linkAll(open, incidentId, LINKED_BY, cause, progress.lineOfIncident(incidentId));
         }
     }
 

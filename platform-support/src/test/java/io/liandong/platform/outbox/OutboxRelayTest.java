@@ -68,6 +68,21 @@ class OutboxRelayTest {
     }
 
     @Test
+    void eventsStoredTogetherArePublishedOnceEachInTheirOrderAndJoinTheTimeline() {
+        String incident = "inc-" + UUID.randomUUID();
+        List<String> notes = java.util.stream.IntStream.range(0, 120).mapToObj(i -> "note-" + i + "-" + UUID.randomUUID()).toList();
+        var events = this.notes.linkAll(notes, incident);
+        assertThat(events).extracting(e -> e.subject()).containsExactlyElementsOf(notes);
+
+        try (var reader = reader()) {
+            var records = reader.readUntil(rs -> ids(rs).contains(events.get(events.size() - 1).id()), WAIT);
+            var ours = records.stream().filter(r -> incident.equals(r.key())).map(OutboxRelayTest::id).toList();
+            assertThat(ours).containsExactlyElementsOf(events.stream().map(e -> e.id()).toList());
+        }
+        assertThat(count("SELECT count(*) FROM incident_event WHERE incident_id = '" + incident + "'")).isEqualTo(120);
+    }
+
+    @Test
     void anEventTooLargeForKafkaIsRefusedWithItsChangeAndLaterEventsStillFlow() {
         String incident = "inc-" + UUID.randomUUID();
         String tooLarge = "too-large-" + UUID.randomUUID();
