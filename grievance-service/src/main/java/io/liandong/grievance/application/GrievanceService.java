@@ -165,7 +165,7 @@ public class GrievanceService {
                 new Place(e.lat, e.lon, address, e.areaCode), g.channel(), e.partnerId, e.complainantRef,
                 g.attachmentUrls(), now)));
         // It joined a surge an incident was opened from: that incident answers it too.
-        incidentOfCluster.ifPresent(incident -> linkTo(e, incident, IncidentUpdates.LINKED_BY, null));
+        incidentOfCluster.ifPresent(incident -> linkTo(e, incident, IncidentUpdates.LINKED_BY));
         return flushed(e);
     }
 
@@ -260,13 +260,17 @@ public class GrievanceService {
 
     public GrievanceView link(String id, String incidentId, String linkedBy, Long ifMatch) {
         GrievanceEntity e = findForChange(id, ifMatch);
-        linkTo(e, incidentId, linkedBy, null);
+        linkTo(e, incidentId, linkedBy);
         return flushed(e);
     }
 
-    /** Links when allowed, for links that come from other services' events; returns whether it linked. */
-    boolean linkTo(GrievanceEntity e, String incidentId, String linkedBy, EventEnvelope cause) {
-        return linkAll(List.of(e), incidentId, linkedBy, cause, progress.lineOfIncident(incidentId)) == 1;
+    /**
+     * Links one grievance when allowed: a request's, or one filed into a surge that became an incident.
+     *
+     * @return whether it linked
+     */
+    boolean linkTo(GrievanceEntity e, String incidentId, String linkedBy) {
+        return linkAll(List.of(e), incidentId, linkedBy, null, progress.lineOfIncident(incidentId)) == 1;
     }
 
     /**
