@@ -17,8 +17,9 @@ import io.liandong.dispatch.application.ProposalService;
 import io.liandong.platform.inbox.EventConsumer;
 import io.liandong.platform.inbox.EventHandlers;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -65,19 +66,19 @@ public class IncomingEvents {
 
     @Incoming("grievance-events")
     @Blocking(EventConsumer.WORKERS)
-    public void onGrievanceEvent(ConsumerRecord<String, byte[]> record) {
-        consumer.consume(CONSUMER, record, handlers);
+    public CompletionStage<Void> onGrievanceEvent(KafkaRecordBatch<String, byte[]> batch) {
+        return consumer.consume(CONSUMER, batch, handlers);
     }
 
     @Incoming("department-events")
     @Blocking(EventConsumer.WORKERS)
-    public void onDepartmentEvent(ConsumerRecord<String, byte[]> record) {
-        consumer.consume(CONSUMER, record, handlers);
+    public CompletionStage<Void> onDepartmentEvent(KafkaRecordBatch<String, byte[]> batch) {
+        return consumer.consume(CONSUMER, batch, handlers);
     }
 
     @Incoming("followup-events")
     @Blocking(EventConsumer.WORKERS)
-    public void onFollowupEvent(ConsumerRecord<String, byte[]> record) {
-        consumer.consume(CONSUMER, record, handlers);
+    public CompletionStage<Void> onFollowupEvent(KafkaRecordBatch<String, byte[]> batch) {
+        return consumer.consume(CONSUMER, batch, handlers);
     }
 }

@@ -11,8 +11,9 @@ import io.liandong.followup.application.ReviewService;
 import io.liandong.platform.inbox.EventConsumer;
 import io.liandong.platform.inbox.EventHandlers;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -44,19 +45,19 @@ public class IncomingEvents {
 
     @Incoming("dispatch-events")
     @Blocking(EventConsumer.WORKERS)
-    public void onDispatchEvent(ConsumerRecord<String, byte[]> record) {
-        consumer.consume(CONSUMER, record, handlers);
+    public CompletionStage<Void> onDispatchEvent(KafkaRecordBatch<String, byte[]> batch) {
+        return consumer.consume(CONSUMER, batch, handlers);
     }
 
     @Incoming("department-events")
     @Blocking(EventConsumer.WORKERS)
-    public void onDepartmentEvent(ConsumerRecord<String, byte[]> record) {
-        consumer.consume(CONSUMER, record, handlers);
+    public CompletionStage<Void> onDepartmentEvent(KafkaRecordBatch<String, byte[]> batch) {
+        return consumer.consume(CONSUMER, batch, handlers);
     }
 
     @Incoming("grievance-events")
     @Blocking(EventConsumer.WORKERS)
-    public void onGrievanceEvent(ConsumerRecord<String, byte[]> record) {
-        consumer.consume(CONSUMER, record, handlers);
+    public CompletionStage<Void> onGrievanceEvent(KafkaRecordBatch<String, byte[]> batch) {
+        return consumer.consume(CONSUMER, batch, handlers);
     }
 }

@@ -10,11 +10,13 @@ import io.liandong.contracts.DeadLetterHeaders;
 import io.liandong.contracts.EventEnvelope;
 import io.liandong.contracts.EventType;
 import io.liandong.contracts.Topics;
+import io.liandong.contracts.incident.IncidentReported;
 import io.liandong.devstack.Devstack;
 import io.liandong.devstack.DevstackTestResource;
 import io.liandong.devstack.TopicReader;
 import io.liandong.devstack.TopicWriter;
 import io.liandong.platform.cloudevents.CloudEventCodec;
+import io.liandong.platform.cloudevents.PoisonEventException;
 import io.liandong.platform.fixture.ProbeConsumer;
 import io.liandong.platform.fixture.Samples;
 import io.quarkus.test.common.WithTestResource;
@@ -24,8 +26,14 @@ import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +46,9 @@ class EventConsumerTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    EventConsumer consumer;
 
     private TopicWriter writer;
 
@@ -113,6 +124,49 @@ class EventConsumerTest {
     }
 
     @Test
+    void eventsPolledTogetherAreHandledInOneTransactionEachOnce() {
+        String incident = "inc-" + UUID.randomUUID();
+        List<EventEnvelope> events = List.of(incidentReported(incident), incidentReported(incident), incidentReported(incident));
+        List<EventConsumer.Polled> polled = new ArrayList<>(events.stream().map(EventConsumerTest::polled).toList());
+        polled.add(polled(events.get(1)));  // a redelivery within the same poll
+
+        assertThat(consumer.handleAll("probe-together", polled, effects(id -> false))).isEmpty();
+
+        for (EventEnvelope event : events) {
+            assertThat(effects(event.id())).as("effects of " + event.id()).isEqualTo(1);
+        }
+        assertThat(count("SELECT count(DISTINCT tx) FROM fixture_effect WHERE subject = '" + incident + "'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM inbox_event WHERE consumer = 'probe-together' AND event_id IN ("
+                + events.stream().map(e -> "'" + e.id() + "'").collect(Collectors.joining(",")) + ")")).isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM incident_event WHERE incident_id = '" + incident + "'")).isEqualTo(3);
+    }
+
+    @Test
+    void anEventThatFailsInABatchFailsAloneAndTheOthersAreHandledOnce() {
+        String incident = "inc-" + UUID.randomUUID();
+        EventEnvelope before = incidentReported(incident);
+        EventEnvelope failing = incidentReported(incident);
+        EventEnvelope after = incidentReported(incident);
+        var poison = new EventConsumer.Polled(new RecordHeaders(), "{}".getBytes(StandardCharsets.UTF_8));
+        List<EventConsumer.Polled> polled = List.of(polled(before), polled(failing), poison, polled(after));
+
+        Map<Integer, RuntimeException> failed = consumer.handleAll("probe-failing", polled, effects(failing.id()::equals));
+
+        assertThat(failed).containsOnlyKeys(1, 2);
+        assertThat(failed.get(1)).hasMessageContaining("handling " + EventType.INCIDENT_REPORTED.type() + " " + failing.id())
+                .hasMessageContaining("no such incident here");
+        assertThat(failed.get(2)).isInstanceOf(PoisonEventException.class);
+        // The shared transaction was undone whole, then each event had one of its own.
+        assertThat(effects(before.id())).isEqualTo(1);
+        assertThat(effects(after.id())).isEqualTo(1);
+        assertThat(effects(failing.id())).isZero();
+        assertThat(count("SELECT count(DISTINCT tx) FROM fixture_effect WHERE subject = '" + incident + "'")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM inbox_event WHERE consumer = 'probe-failing' AND event_id = '" + failing.id() + "'"))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM incident_event WHERE incident_id = '" + incident + "'")).isEqualTo(2);
+    }
+
+    @Test
     void theInformationDelayOfHandledEventsIsMeasuredPerConsumerAndType() {
         EventEnvelope event = incidentReported("inc-" + UUID.randomUUID());
         send(CloudEventCodec.toRecord(PROBE_TOPIC, event.incidentId(), event));
@@ -126,6 +180,30 @@ class EventConsumerTest {
         EventType type = EventType.INCIDENT_REPORTED;
         return new EventEnvelope(UUID.randomUUID().toString(), type, "/dispatch-service", incidentId, Instant.now(),
                 incidentId, null, null, Samples.json(type));
+    }
+
+    private static EventConsumer.Polled polled(EventEnvelope event) {
+        ProducerRecord<String, byte[]> record = CloudEventCodec.toRecord(PROBE_TOPIC, event.incidentId(), event);
+        return new EventConsumer.Polled(record.headers(), record.value());
+    }
+
+    /** Handlers that write an effect row per incident report, and fail for the events {@code fails} picks. */
+    private EventHandlers effects(Predicate<String> fails) {
+        return EventHandlers.builder()
+                .on(EventType.INCIDENT_REPORTED, IncidentReported.class, event -> {
+                    if (fails.test(event.envelope().id())) {
+                        throw new IllegalArgumentException("no such incident here");
+                    }
+                    try (var connection = dataSource.getConnection();
+                         var insert = connection.prepareStatement("INSERT INTO fixture_effect (event_id, subject) VALUES (?, ?)")) {
+                        insert.setString(1, event.envelope().id());
+                        insert.setString(2, event.envelope().subject());
+                        insert.executeUpdate();
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .build();
     }
 
     private static EventEnvelope withId(EventEnvelope e, String id) {
