@@ -33,9 +33,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import io.liandong.platform.testing.As;
@@ -149,6 +153,47 @@ class DepartmentBenchmark {
                 """.formatted(Instant.now(), ASSIGNMENTS, percentile(toInbox, 50), percentile(toInbox, 99), Collections.max(toInbox),
                 percentile(toConsumer, 50), percentile(toConsumer, 99), Collections.max(toConsumer),
                 percentile(fromRequest, 50), percentile(fromRequest, 99), Collections.max(fromRequest)));
+    }
+
+    /**
+     * How fast the consumer works off a backlog: {@code -Dbenchmark.backlog} assignment.created events (3000) are put on
+     * Kafka at once, as fast as the producer goes, and the clock runs from the first send to the last inbox row.
+     */
+    @Test
+    void aBacklogOfAssignmentsIsWorkedOff() throws Exception {
+        int backlog = Integer.getInteger("benchmark.backlog", 3000);
+        List<EventEnvelope> warmUp = new ArrayList<>();
+        List<EventEnvelope> events = new ArrayList<>();
+        for (int i = 0; i < 300 + backlog; i++) {
+            AssignmentCreated created = Dispatch.assignment("inc-" + UUID.randomUUID(), "competent-department", AGENCY);
+            (i < 300 ? warmUp : events).add(EventEnvelope.of(UUID.randomUUID().toString(), Instant.now(), created, null, null));
+        }
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Devstack.kafka().bootstrapServers());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props)) {
+            long before = Db.count("SELECT count(*) FROM inbox_assignment");
+            warmUp.forEach(e -> producer.send(CloudEventCodec.toRecord(e.topic(), e.partitionKey(), e)));
+            producer.flush();
+            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> Db.count("SELECT count(*) FROM inbox_assignment") == before + warmUp.size());
+
+            long start = System.nanoTime();
+            events.forEach(e -> producer.send(CloudEventCodec.toRecord(e.topic(), e.partitionKey(), e)));
+            producer.flush();
+            long sent = System.nanoTime();
+            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> Db.count("SELECT count(*) FROM inbox_assignment") == before + warmUp.size() + backlog);
+            long done = System.nanoTime();
+            report("""
+                    ### A backlog of assignments worked off (%s)
+                    %d assignment.created put on Kafka in %d ms after a warm-up of 300; the last in the inbox %d ms after the
+                    first was sent: %.0f events/s.
+                    """.formatted(Instant.now(), backlog, (sent - start) / 1_000_000, (done - start) / 1_000_000,
+                    backlog * 1e9 / (done - start)));
+        }
     }
 
     /**
