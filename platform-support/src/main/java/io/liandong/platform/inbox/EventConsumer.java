@@ -102,8 +102,9 @@ public class EventConsumer {
      * Handles {@code records} in order, all in one transaction when it can: each event is recorded in the inbox (a
      * redelivery changes nothing) and in the incident's timeline, and handed to its handler. The persistence context is
      * flushed and cleared between events, so each sees the database as if it had a transaction of its own. When that
-     * transaction fails, nothing of it stays, and the events are handled again one transaction each, so that one bad
-     * event fails alone: a failure of the moment is retried for minutes, any other failure a few times.
+     * transaction fails, nothing of it stays: after a failure of the moment the events are tried together again; after
+     * any other they are handled again one transaction each, so that one bad event fails alone (a failure of the
+     * moment is then retried for minutes, any other failure a few times).
      *
      * @return the records that could not be handled, by index, with the reason: poison, or a handler that kept failing
      * @throws ServiceStopping when a record fails while the service stops
@@ -120,27 +121,8 @@ public class EventConsumer {
             }
         }
         batchSize(consumer).record(records.size());
-        if (readable.size() > 1) {
-            try {
-                List<Boolean> first = QuarkusTransaction.requiringNew().call(() -> {
-                    List<Boolean> handled = new ArrayList<>(readable.size());
-                    for (Readable r : readable) {
-                        handled.add(handleOne(consumer, r, handlers));
-                        persistenceContext.endOfEvent();
-                    }
-                    return handled;
-                });
-                for (int i = 0; i < readable.size(); i++) {
-                    measure(consumer, readable.get(i).event(), first.get(i));
-                }
-                return failed;
-            } catch (RuntimeException e) {
-                if (failures.stopping()) {
-                    throw new ServiceStopping(e);
-                }
-                LOG.warnf("%s: %d events handled together failed, handling them one by one: %s", consumer,
-                        readable.size(), e.getMessage());
-            }
+        if (readable.size() > 1 && handledTogether(consumer, readable, handlers)) {
+            return failed;
         }
         for (Readable r : readable) {
             try {
@@ -156,6 +138,43 @@ public class EventConsumer {
     }
 
     private record Readable(int index, EventEnvelope event, EventPayload payload) {
+    }
+
+    /**
+     * The events in one transaction. A failure of the moment (no free connection while requests hold them all, a
+     * deadlock) is the batch's to wait out, so the batch is tried again; any other failure may be one event's.
+     *
+     * @return whether they were handled; false when they must be handled one by one
+     */
+    private boolean handledTogether(String consumer, List<Readable> readable, EventHandlers handlers) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                List<Boolean> first = QuarkusTransaction.requiringNew().call(() -> {
+                    List<Boolean> handled = new ArrayList<>(readable.size());
+                    for (Readable r : readable) {
+                        handled.add(handleOne(consumer, r, handlers));
+                        persistenceContext.endOfEvent();
+                    }
+                    return handled;
+                });
+                for (int i = 0; i < readable.size(); i++) {
+                    measure(consumer, readable.get(i).event(), first.get(i));
+                }
+                return true;
+            } catch (RuntimeException e) {
+                if (failures.stopping()) {
+                    throw new ServiceStopping(e);
+                }
+                if (!TransientFailures.isTransient(e) || attempt >= config.consumer().transientAttempts()) {
+                    LOG.warnf("%s: %d events handled together failed, handling them one by one: %s", consumer,
+                            readable.size(), e.getMessage());
+                    return false;
+                }
+                LOG.warnf("%s: attempt %d at %d events handled together failed (a failure of the moment), retrying: %s",
+                        consumer, attempt, readable.size(), e.getMessage());
+                backOff(attempt);
+            }
+        }
     }
 
     /** A record failed because the service is going away, not because of the record. */
@@ -188,8 +207,7 @@ public class EventConsumer {
                 }
                 LOG.warnf("%s: attempt %d at event %s failed%s, retrying: %s", consumer, attempt, event.id(),
                         momentary ? " (a failure of the moment)" : "", e.getMessage());
-                Duration backoff = config.consumer().retryBackoff().multipliedBy(attempt);
-                pause(backoff.compareTo(config.consumer().maxBackoff()) > 0 ? config.consumer().maxBackoff() : backoff);
+                backOff(attempt);
             }
         }
     }
@@ -242,6 +260,11 @@ public class EventConsumer {
                 .tag("consumer", consumer)
                 .tag("type", event.type().type())
                 .register(registry);
+    }
+
+    private void backOff(int attempt) {
+        Duration backoff = config.consumer().retryBackoff().multipliedBy(attempt);
+        pause(backoff.compareTo(config.consumer().maxBackoff()) > 0 ? config.consumer().maxBackoff() : backoff);
     }
 
     private static void pause(Duration duration) {

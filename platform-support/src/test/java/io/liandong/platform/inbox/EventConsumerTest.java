@@ -25,11 +25,13 @@ import jakarta.inject.Inject;
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.sql.SQLTransientConnectionException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -167,6 +169,28 @@ class EventConsumerTest {
     }
 
     @Test
+    void aFailureOfTheMomentIsWaitedOutByTheBatchTogether() {
+        String incident = "inc-" + UUID.randomUUID();
+        List<EventEnvelope> events = List.of(incidentReported(incident), incidentReported(incident), incidentReported(incident));
+        AtomicInteger busy = new AtomicInteger(1);
+        EventHandlers handlers = EventHandlers.builder()
+                .on(EventType.INCIDENT_REPORTED, IncidentReported.class, event -> {
+                    if (event.envelope().id().equals(events.get(2).id()) && busy.getAndDecrement() > 0) {
+                        throw new IllegalStateException(new SQLTransientConnectionException("Sorry, acquisition timeout!"));
+                    }
+                    effect(event.envelope());
+                })
+                .build();
+
+        assertThat(consumer.handleAll("probe-busy", events.stream().map(EventConsumerTest::polled).toList(), handlers)).isEmpty();
+
+        for (EventEnvelope event : events) {
+            assertThat(effects(event.id())).as("effects of " + event.id()).isEqualTo(1);
+        }
+        assertThat(count("SELECT count(DISTINCT tx) FROM fixture_effect WHERE subject = '" + incident + "'")).isEqualTo(1);
+    }
+
+    @Test
     void theInformationDelayOfHandledEventsIsMeasuredPerConsumerAndType() {
         EventEnvelope event = incidentReported("inc-" + UUID.randomUUID());
         send(CloudEventCodec.toRecord(PROBE_TOPIC, event.incidentId(), event));
@@ -194,16 +218,20 @@ class EventConsumerTest {
                     if (fails.test(event.envelope().id())) {
                         throw new IllegalArgumentException("no such incident here");
                     }
-                    try (var connection = dataSource.getConnection();
-                         var insert = connection.prepareStatement("INSERT INTO fixture_effect (event_id, subject) VALUES (?, ?)")) {
-                        insert.setString(1, event.envelope().id());
-                        insert.setString(2, event.envelope().subject());
-                        insert.executeUpdate();
-                    } catch (java.sql.SQLException e) {
-                        throw new IllegalStateException(e);
-                    }
+                    effect(event.envelope());
                 })
                 .build();
+    }
+
+    private void effect(EventEnvelope event) {
+        try (var connection = dataSource.getConnection();
+             var insert = connection.prepareStatement("INSERT INTO fixture_effect (event_id, subject) VALUES (?, ?)")) {
+            insert.setString(1, event.id());
+            insert.setString(2, event.subject());
+            insert.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static EventEnvelope withId(EventEnvelope e, String id) {
