@@ -35,10 +35,11 @@ import org.jboss.logging.Logger;
  * {@code max.poll.records} of them): a method annotated {@code @Incoming} receives a {@link KafkaRecordBatch} and
  * returns {@link #consume}. The events of a batch share one transaction, so a backlog is worked off with one commit
  * per batch instead of one per event; when the stream is quiet, a batch is one event and nothing waits for company.
- * When the shared transaction fails, its events are handled again one transaction each: a failure of the moment (a
- * busy or restarting database, see {@link TransientFailures}) is retried for minutes, any other failure a few
- * times, and a record that still fails goes alone to {@code liandong.<service>.dlq} through the channel's
- * dead-letter strategy, with the failure as the reason, so the records after it keep flowing.
+ * When the shared transaction meets a failure of the moment (a busy or restarting database, see
+ * {@link TransientFailures}), the batch is tried together again; after any other failure its events are handled
+ * again one transaction each, a failure of the moment retried for minutes and any other a few times, and a record
+ * that still fails goes alone to {@code liandong.<service>.dlq} through the channel's dead-letter strategy, with the
+ * failure as the reason, so the records after it keep flowing.
  */
 @ApplicationScoped
 public class EventConsumer {
