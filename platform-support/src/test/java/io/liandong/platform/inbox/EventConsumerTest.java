@@ -24,8 +24,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -178,7 +178,7 @@ class EventConsumerTest {
                     if (event.envelope().id().equals(events.get(2).id()) && busy.getAndDecrement() > 0) {
                         throw new IllegalStateException(new SQLTransientConnectionException("Sorry, acquisition timeout!"));
                     }
-                    effect(event.envelope());
+                    ProbeConsumer.effect(dataSource, event.envelope());
                 })
                 .build();
 
@@ -218,20 +218,9 @@ class EventConsumerTest {
                     if (fails.test(event.envelope().id())) {
                         throw new IllegalArgumentException("no such incident here");
                     }
-                    effect(event.envelope());
+                    ProbeConsumer.effect(dataSource, event.envelope());
                 })
                 .build();
-    }
-
-    private void effect(EventEnvelope event) {
-        try (var connection = dataSource.getConnection();
-             var insert = connection.prepareStatement("INSERT INTO fixture_effect (event_id, subject) VALUES (?, ?)")) {
-            insert.setString(1, event.id());
-            insert.setString(2, event.subject());
-            insert.executeUpdate();
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static EventEnvelope withId(EventEnvelope e, String id) {
