@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * map to one of these, as SmallRye Config maps them: every character but letters and digits becomes
  * {@code _}, upper case ({@code quarkus.datasource.jdbc.url} ← {@code QUARKUS_DATASOURCE_JDBC_URL}).
  */
-record ServiceConfig(Service service, String shortName, Properties properties, Set<String> keys, Set<String> environment) {
+record ServiceConfig(Service service, String shortName, Properties properties, Properties platform, Set<String> keys,
+                     Set<String> environment) {
 
     /** Kafka client security settings. Quarkus hands every {@code kafka.*} property to the Kafka clients,
      *  so these are set for the cluster rather than declared by a service. */
@@ -30,8 +31,9 @@ record ServiceConfig(Service service, String shortName, Properties properties, S
             "KAFKA_SECURITY_PROTOCOL", "KAFKA_SASL_MECHANISM", "KAFKA_SASL_JAAS_CONFIG",
             "KAFKA_SSL_TRUSTSTORE_TYPE", "KAFKA_SSL_TRUSTSTORE_LOCATION");
 
-    /** Quarkus's default pool size when {@code quarkus.datasource.jdbc.max-size} is not set. */
-    static final int DEFAULT_POOL_SIZE = 20;
+    /** Quarkus's default pool size when {@code quarkus.datasource.jdbc.max-size} is set neither by the service nor
+     *  by platform-support. */
+    static final int QUARKUS_DEFAULT_POOL_SIZE = 50;
 
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::[^}]*)?}");
     private static final Pattern INCOMING_TOPIC = Pattern.compile("mp\\.messaging\\.incoming\\.[^.]+\\.topic");
@@ -63,7 +65,7 @@ record ServiceConfig(Service service, String shortName, Properties properties, S
         if (shortName == null) {
             throw new IllegalStateException(service.serviceName() + " sets no liandong.platform.service");
         }
-        return new ServiceConfig(service, shortName, properties, Set.copyOf(keys), Set.copyOf(environment));
+        return new ServiceConfig(service, shortName, properties, platform, Set.copyOf(keys), Set.copyOf(environment));
     }
 
     /** The topics the service subscribes to ({@code mp.messaging.incoming.<channel>.topic}). */
@@ -77,14 +79,16 @@ record ServiceConfig(Service service, String shortName, Properties properties, S
         return topics;
     }
 
-    /** The most connections one replica opens to PostgreSQL. */
+    /** The most connections one replica opens to PostgreSQL: the service's own setting, else platform-support's. */
     int poolSize() {
-        for (String key : properties.stringPropertyNames()) {
-            if (withoutProfile(key).equals("quarkus.datasource.jdbc.max-size")) {
-                return Integer.parseInt(properties.getProperty(key).trim());
+        for (Properties source : new Properties[] {properties, platform}) {
+            for (String key : source.stringPropertyNames()) {
+                if (withoutProfile(key).equals("quarkus.datasource.jdbc.max-size")) {
+                    return Integer.parseInt(source.getProperty(key).trim());
+                }
             }
         }
-        return DEFAULT_POOL_SIZE;
+        return QUARKUS_DEFAULT_POOL_SIZE;
     }
 
     boolean knows(String environmentVariable) {

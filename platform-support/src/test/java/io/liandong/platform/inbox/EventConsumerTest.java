@@ -26,7 +26,6 @@ import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -201,9 +200,7 @@ class EventConsumerTest {
     }
 
     private static EventEnvelope incidentReported(String incidentId) {
-        EventType type = EventType.INCIDENT_REPORTED;
-        return new EventEnvelope(UUID.randomUUID().toString(), type, "/dispatch-service", incidentId, Instant.now(),
-                incidentId, null, null, Samples.json(type));
+        return Samples.incidentReported(incidentId);
     }
 
     private static EventConsumer.Polled polled(EventEnvelope event) {
@@ -233,7 +230,7 @@ class EventConsumerTest {
     }
 
     private long effects(String eventId) {
-        return count("SELECT count(*) FROM fixture_effect WHERE event_id = '" + eventId + "'");
+        return ProbeConsumer.effects(dataSource, eventId);
     }
 
     private long count(String sql) {
