@@ -24,9 +24,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 @QuarkusTest
 @WithTestResource(DevstackTestResource.class)
@@ -127,6 +130,29 @@ class ConsoleStreamTest {
         }
         given().auth().oauth2(operator()).get("/api/v1/console/snapshot").then().statusCode(200)
                 .body("recentlyClosed.incidentId", hasItem(incident));
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void moreOperatorsWatchingThanWorkerThreadsTakeNoneOfThem() throws Exception {
+        // Worker threads are few (sized with the database pool); a watching console must not hold one.
+        int workerThreads = ConfigProvider.getConfig().getValue("quarkus.thread-pool.max-threads", Integer.class);
+        List<SseClient> watching = new ArrayList<>();
+        for (int i = 0; i < workerThreads + 4; i++) {
+            SseClient client = connect(null);
+            assertThat(client.nextWithId(WAIT).name()).isEqualTo("snapshot");
+            watching.add(client);
+        }
+
+        given().auth().oauth2(operator()).get("/api/v1/console/snapshot").then().statusCode(200);
+        String incident = ConsoleEvents.newIncidentId();
+        try (var events = new ConsoleEvents()) {
+            events.write(EventType.INCIDENT_REPORTED, incident, Map.of());
+        }
+        for (SseClient client : watching) {
+            client.next(e -> "change".equals(e.name())
+                    && incident.equals(e.data().path("incident").path("incidentId").asText()), WAIT);
+        }
     }
 
     @Test
