@@ -76,8 +76,8 @@ class ConnectionBudgetTest {
         // As many requests hold a connection as can: one per worker thread, or every connection the relay does not
         // keep if there are fewer.
         ConnectionBudget.Budget budget = connections.budget();
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> ConnectionHolderResource.holding() == Math.min(budget.workerThreads(), budget.pool() - budget.relay()));
+        int canHold = Math.min(budget.workerThreads(), budget.pool() - budget.relay());
+        await().atMost(Duration.ofSeconds(30)).until(() -> ConnectionHolderResource.holding() == canHold);
 
         EventEnvelope event = Samples.incidentReported("inc-" + UUID.randomUUID());
         try (TopicWriter writer = new TopicWriter(Devstack.kafka().bootstrapServers())) {
