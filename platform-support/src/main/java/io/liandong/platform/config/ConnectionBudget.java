@@ -26,10 +26,6 @@ public class ConnectionBudget {
     static final String POOL = "quarkus.datasource.jdbc.max-size";
     static final String WORKER_THREADS = "quarkus.thread-pool.max-threads";
     static final String CONSUMER_WORKERS = "smallrye.messaging.worker." + EventConsumer.WORKERS + ".max-concurrency";
-    static final String RELAY_ENABLED = "liandong.platform.outbox.relay-enabled";
-
-    /** Quarkus's pool size when {@value #POOL} is not set (the platform sets 20). */
-    static final int QUARKUS_DEFAULT_POOL = 50;
 
     /**
      * How many connections each kind of thread may hold at once, and the pool they share.
@@ -60,9 +56,11 @@ public class ConnectionBudget {
     }
 
     private final Config config;
+    private final PlatformConfig platform;
 
-    ConnectionBudget(Config config) {
+    ConnectionBudget(Config config, PlatformConfig platform) {
         this.config = config;
+        this.platform = platform;
     }
 
     void check(@Observes StartupEvent startup) {
@@ -76,16 +74,12 @@ public class ConnectionBudget {
         }
     }
 
+    /** The three sizes are set in platform-support's defaults, so every service has them. */
     public Budget budget() {
         return new Budget(
-                config.getOptionalValue(POOL, Integer.class).orElse(QUARKUS_DEFAULT_POOL),
-                config.getOptionalValue(WORKER_THREADS, Integer.class).orElse(quarkusDefaultWorkerThreads()),
+                config.getValue(POOL, Integer.class),
+                config.getValue(WORKER_THREADS, Integer.class),
                 config.getValue(CONSUMER_WORKERS, Integer.class),
-                config.getOptionalValue(RELAY_ENABLED, Boolean.class).orElse(true) ? 1 : 0);
-    }
-
-    /** Quarkus's own default for {@value #WORKER_THREADS}. */
-    static int quarkusDefaultWorkerThreads() {
-        return Math.max(8 * Runtime.getRuntime().availableProcessors(), 200);
+                platform.outbox().relayEnabled() ? 1 : 0);
     }
 }
