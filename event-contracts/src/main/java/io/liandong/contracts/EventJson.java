@@ -2,6 +2,7 @@ package io.liandong.contracts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,6 +41,8 @@ public final class EventJson {
     /**
      * A mapper configured exactly like the one used here, for frameworks that want an
      * {@link ObjectMapper}. It is a copy: reconfiguring it cannot change how events are written.
+     * A copy starts with empty caches and learns every type again, so take one once and keep it;
+     * to read or write a value, use the methods here, which share one mapper.
      */
     public static ObjectMapper mapper() {
         return MAPPER.copy();
@@ -60,6 +63,15 @@ public final class EventJson {
             return MAPPER.readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new EventJsonException("cannot read " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Reads a value of a generic type, e.g. a list of records stored as a JSON column. */
+    public static <T> T read(String json, TypeReference<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new EventJsonException("cannot read " + type.getType().getTypeName() + ": " + e.getOriginalMessage(), e);
         }
     }
 

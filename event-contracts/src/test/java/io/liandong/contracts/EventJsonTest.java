@@ -3,6 +3,7 @@ package io.liandong.contracts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.liandong.contracts.assignment.AssignmentDeadlineBreached;
@@ -10,6 +11,7 @@ import io.liandong.contracts.assignment.DeadlineKind;
 import io.liandong.contracts.grievance.GrievanceClosed;
 import io.liandong.contracts.grievance.GrievanceOutcome;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EventJsonTest {
@@ -61,6 +63,17 @@ class EventJsonTest {
 
         assertThatThrownBy(() -> EventJson.read(unknown, AssignmentDeadlineBreached.class))
                 .isInstanceOf(EventJsonException.class);
+    }
+
+    @Test
+    void readsAListOfRecordsStoredAsJsonAndNamesTheTypeWhenItCannot() {
+        TypeReference<List<AssignmentDeadlineBreached>> breaches = new TypeReference<>() { };
+        String stored = "[" + EventJson.write(BREACH) + "," + EventJson.write(BREACH) + "]";
+
+        assertThat(EventJson.read(stored, breaches)).containsExactly(BREACH, BREACH);
+        assertThatThrownBy(() -> EventJson.read("[{\"assignmentId\":\"asg-1\"}]", breaches))
+                .isInstanceOf(EventJsonException.class)
+                .hasMessageContaining("java.util.List<io.liandong.contracts.assignment.AssignmentDeadlineBreached>");
     }
 
     @Test

@@ -44,6 +44,8 @@ public class IncidentService {
                                  String reason) {
     }
 
+    private static final TypeReference<List<Party>> PARTIES = new TypeReference<>() { };
+
     private final Events events;
     private final Clock clock;
     private final PlaybookService playbooks;
@@ -216,8 +218,7 @@ public class IncidentService {
     }
 
     static IncidentView view(IncidentEntity e) {
-        List<Party> parties = e.parties == null ? List.of() : EventJson.mapper().convertValue(
-                EventJson.readTree(e.parties), new TypeReference<List<Party>>() { });
+        List<Party> parties = e.parties == null ? List.of() : EventJson.read(e.parties, PARTIES);
         return new IncidentView(e.id, e.incidentType, e.disputeType, WireValues.parse(IncidentStatus.class, e.status),
                 WireValues.parse(Severity.class, e.severity), new Place(e.lat, e.lon, e.address, e.areaCode),
                 e.estimatedCrowdSize, e.casualtiesReported, parties, e.description, e.reportedBy,
