@@ -62,7 +62,8 @@ public class ProposalService {
     /** A surge event: open, propose, or (a later revision) refresh the pending proposal. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void surgeDetected(GrievanceSurgeDetected surge, EventEnvelope cause) {
-        if (IncidentEntity.count("surgeClusterId", surge.clusterId()) > 0) {
+        // Found, not counted: Hibernate builds a count query anew on every call, and every revision of a surge asks.
+        if (IncidentEntity.find("surgeClusterId", surge.clusterId()).firstResultOptional().isPresent()) {
             LOG.debugf("surge %s revision %d: its incident is open already", surge.clusterId(), surge.revision());
             return;
         }

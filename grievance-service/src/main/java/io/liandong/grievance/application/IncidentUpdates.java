@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import org.hibernate.query.NativeQuery;
 
 /**
  * What the other services' events do to grievances: link them to the incident that answers them
@@ -74,16 +75,18 @@ public class IncidentUpdates {
         }
         // One statement however many grievances a surge linked (thousands on the worst day), each given a
         // new version as an entity update would. Changes this transaction made to grievances go first; the
-        // handler is done with them, so none is written again over this.
+        // handler is done with them, so none is written again over this. In SQL, not HQL: Hibernate translates
+        // an HQL update again on every execution, and this runs for most events of an incident.
         GrievanceEntity.flush();
-        StringBuilder update = new StringBuilder("UPDATE VERSIONED GrievanceEntity SET updatedAt = :now");
+        StringBuilder update = new StringBuilder("UPDATE grievance SET updated_at = :now, version = version + 1");
         if (!steps.isEmpty()) {
-            update.append(", statusNote = :note");
+            update.append(", status_note = :note");
         }
         if (expected != null) {
-            update.append(", expectedAt = :expected");
+            update.append(", expected_at = :expected");
         }
-        var query = GrievanceEntity.getEntityManager().createQuery(update.append(" WHERE incidentId = :incident").toString())
+        NativeQuery<?> query = GrievanceEntity.getEntityManager().createNativeQuery(update.append(" WHERE incident_id = :incident").toString())
+                .unwrap(NativeQuery.class).addSynchronizedEntityClass(GrievanceEntity.class)
                 .setParameter("now", clock.instant()).setParameter("incident", incidentId);
         if (!steps.isEmpty()) {
             query.setParameter("note", clip(steps.get(steps.size() - 1).text()));
