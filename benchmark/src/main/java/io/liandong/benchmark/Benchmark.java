@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -36,6 +37,7 @@ public final class Benchmark {
     private final Map<String, Object> report = new LinkedHashMap<>();
     private final StringBuilder text = new StringBuilder();
     private ConsoleWatch console;
+    private Watchers watchers;
 
     private Benchmark(Options options) {
         this.options = options;
@@ -64,7 +66,7 @@ public final class Benchmark {
                 "warmupS", options.warmup().toSeconds(), "findMax", options.findMax(), "targetP99Ms", options.targetP99().toMillis(),
                 "serviceProperties", options.serviceProperties(),
                 "serviceJvmOptions", options.serviceJvmOptions() == null ? Stack.DEFAULT_SERVICE_JVM_OPTIONS : options.serviceJvmOptions(),
-                "classArchives", options.classArchives()));
+                "classArchives", options.classArchives(), "consoleWatchers", options.consoleWatchers()));
         report.put("machine", Machine.describe());
         log("machine: " + report.get("machine"));
 
@@ -177,8 +179,11 @@ public final class Benchmark {
         try (Observer observer = new Observer(stack.kafkaBootstrapServers(), load::assignmentCreated);
              KafkaFloor floor = new KafkaFloor(stack.kafkaBootstrapServers());
              ConsoleWatch console = new ConsoleWatch(stack.serviceUrl("dispatch-service"),
-                     stack.identity().token(Load.HQ, "hq-operator"))) {
+                     stack.identity().token(Load.HQ, "hq-operator"), true);
+             Watchers others = new Watchers(options.consoleWatchers() - 1, () -> new ConsoleWatch(
+                     stack.serviceUrl("dispatch-service"), stack.identity().token(Load.HQ, "hq-operator"), false))) {
             this.console = console;
+            this.watchers = others;
             if (!options.warmup().isZero()) {
                 log("warm-up: " + options.rate() + " requests/s for " + options.warmup().toSeconds() + " s");
                 runOnce(stack, load, observer, floor, options.rate(), options.warmup(), false);
@@ -254,7 +259,7 @@ public final class Benchmark {
         processes.put("benchmark (load, observer, floor)", Map.of(
                 "cpuPercentOfOneCore", LatencyStats.round(ProcStats.percentOfOneCore(selfCpu, wallMillis)),
                 "rssMiB", ProcStats.rssBytes(ProcessHandle.current().pid()).orElse(0) / (1024 * 1024)));
-        drain(stack, observer, result.startMicros);
+        drain(stack, observer, result.startMicros, result.answeredMicros);
         observer.record(false);
 
         List<Hops.ServiceRows> rows = new ArrayList<>();
@@ -302,6 +307,8 @@ public final class Benchmark {
         run.put("endToEndP99Ms", e2e.p99());
         run.put("withinTarget", !Double.isNaN(e2e.p99()) && e2e.p99() <= options.targetP99().toMillis()
                 && result.failureCount() == 0);
+        run.put("consoleWatchers", Map.of("count", options.consoleWatchers(),
+                "fewestChangeFramesReadByOne", watchers == null ? 0 : watchers.fewestChanges(console)));
         run.put("processes", processes);
         if (detailed) {
             table(run, result, hops, floorSummary);
@@ -310,11 +317,13 @@ public final class Benchmark {
     }
 
     /**
-     * Waits until every outbox is empty, the reference consumer has read nothing new, and no consumer has
-     * handled anything new for six seconds (longer than a wait for a pooled connection, 5 s): an event still
-     * queued when the figures are taken would be missing from them, and those are the slowest ones.
+     * Waits until every event of the run has left its outbox, the reference consumer has read nothing new of
+     * them, and no consumer has handled anything new of them for six seconds (longer than a wait for a pooled
+     * connection, 5 s): an event still queued when the figures are taken would be missing from them, and those
+     * are the slowest ones. An event of the run is one written until the run's end; what the stack does after
+     * it (the deadline warnings of the run's assignments, due minutes later) does not hold the figures back.
      */
-    private void drain(Stack stack, Observer observer, long sinceMicros) throws Exception {
+    private void drain(Stack stack, Observer observer, long sinceMicros, long untilMicros) throws Exception {
         long started = System.nanoTime();
         long deadline = started + Duration.ofSeconds(180).toNanos();
         long lastSeen = -1;
@@ -326,9 +335,12 @@ public final class Benchmark {
             for (String s : SERVICES) {
                 try (var c = java.sql.DriverManager.getConnection(stack.jdbcUrl(s), stack.username(), stack.password());
                      var q = c.prepareStatement("""
-                             SELECT (SELECT count(*) FROM outbox_event WHERE published_at IS NULL),
-                                    (SELECT count(*) FROM inbox_event WHERE processed_at >= ?)""")) {
-                    q.setTimestamp(1, new java.sql.Timestamp(sinceMicros / 1000));
+                             SELECT (SELECT count(*) FROM outbox_event WHERE published_at IS NULL AND created_at <= ?),
+                                    (SELECT count(*) FROM inbox_event WHERE processed_at >= ? AND ce_time <= ?)""")) {
+                    var until = Micros.timestamp(untilMicros);
+                    q.setTimestamp(1, until);
+                    q.setTimestamp(2, Micros.timestamp(sinceMicros));
+                    q.setTimestamp(3, until);
                     try (var rs = q.executeQuery()) {
                         rs.next();
                         pending += rs.getLong(1);
@@ -336,7 +348,7 @@ public final class Benchmark {
                     }
                 }
             }
-            long seen = observer.count();
+            long seen = observer.countUntil(untilMicros);
             quiet = pending == 0 && seen == lastSeen && handled == lastHandled ? quiet + 1 : 0;
             if (quiet >= 6) {
                 log(String.format(Locale.ROOT, "settled %.0f s after the run", (System.nanoTime() - started) / 1e9));
@@ -381,7 +393,8 @@ public final class Benchmark {
                 .append(run.get("eventsOnKafkaPerS")).append(" /s; floor at ").append(fmt((double) run.get("floorRatePerS")))
                 .append(" records/s. The load's own lag behind its schedule (included in every figure below, as open")
                 .append(" loop requires): p50 ").append(fmt(result.senderLag.percentileMillis(50))).append(" ms, p99 ")
-                .append(fmt(result.senderLag.percentileMillis(99))).append(" ms.\n\n");
+                .append(fmt(result.senderLag.percentileMillis(99))).append(" ms. Operators watching the console: ")
+                .append(run.get("consoleWatchers")).append(".\n\n");
         t.append("| REST endpoint (latency from the due time) | count | p50 ms | p99 ms | p99.9 ms | max ms |\n");
         t.append("| --- | --- | --- | --- | --- | --- |\n");
         for (LatencyStats l : result.latency.values()) {
@@ -475,5 +488,23 @@ public final class Benchmark {
 
     static void log(String line) {
         System.out.println("[benchmark " + Instant.now().toString().substring(11, 19) + "] " + line);
+    }
+
+    /** The operators watching besides the one that times the frames. */
+    private record Watchers(List<ConsoleWatch> all) implements AutoCloseable {
+
+        Watchers(int count, Supplier<ConsoleWatch> watcher) {
+            this(Stream.generate(watcher).limit(count).toList());
+        }
+
+        /** The fewest change frames one of them has read so far (of the timing one's, when there are none). */
+        long fewestChanges(ConsoleWatch timing) {
+            return Stream.concat(Stream.of(timing), all.stream()).mapToLong(ConsoleWatch::changes).min().orElse(0);
+        }
+
+        @Override
+        public void close() {
+            all.forEach(ConsoleWatch::close);
+        }
     }
 }

@@ -63,6 +63,8 @@ final class Load {
         final Map<String, Long> arriveDue = new ConcurrentHashMap<>();
         long startMicros;
         long endMicros;
+        /** When the last request was answered (or the wait for the answers gave up). */
+        long answeredMicros;
         double rate;
 
         Result() {
@@ -123,6 +125,7 @@ final class Load {
         } catch (Exception e) {
             result.failures.computeIfAbsent("not answered within 60 s after the run", k -> new AtomicLong()).incrementAndGet();
         }
+        result.answeredMicros = Micros.now();
         return result;
     }
 

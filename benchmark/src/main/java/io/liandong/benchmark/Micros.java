@@ -20,6 +20,12 @@ final class Micros {
         return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
     }
 
+    static Timestamp timestamp(long micros) {
+        Timestamp t = new Timestamp(Math.floorDiv(micros, 1_000_000L) * 1_000);
+        t.setNanos((int) Math.floorMod(micros, 1_000_000L) * 1_000);
+        return t;
+    }
+
     static long of(Timestamp timestamp) {
         return timestamp == null ? Long.MIN_VALUE : of(timestamp.toInstant());
     }

@@ -78,6 +78,11 @@ final class Observer implements AutoCloseable {
         return seen.size();
     }
 
+    /** The events kept whose own time is at or before {@code micros}. */
+    long countUntil(long micros) {
+        return seen.values().stream().filter(e -> e.ceTimeMicros() <= micros).count();
+    }
+
     private void run() {
         while (running) {
             for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {

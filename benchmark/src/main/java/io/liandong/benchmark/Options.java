@@ -28,18 +28,20 @@ import java.util.Map;
  *                          ({@code Stack.DEFAULT_SERVICE_JVM_OPTIONS}), empty runs the JVM's own defaults
  * @param classArchives     each service starts from the class archive its previous run in this stack trained
  *                          (the devstack's default); the first start of a run trains it
+ * @param consoleWatchers operators watching the console stream during the load; the first one times the frames,
+ *                          the others only read theirs, as browsers would
  */
 public record Options(double rate, Duration duration, Duration warmup, boolean findMax, Duration stepDuration,
                       Duration targetP99, boolean startup, boolean startupOnly, boolean snapshot, Path out, Path repo, String label,
                       Map<String, String> serviceProperties, List<String> serviceJvmOptions,
-                      boolean classArchives) {
+                      boolean classArchives, int consoleWatchers) {
 
     static final String USAGE = """
             usage: ./benchmark/run.sh [--rate 200] [--duration 60s] [--warmup 30s] [--find-max]
                                       [--step-duration 20s] [--target-p99 50ms] [--no-startup] [--startup-only] [--no-snapshot]
                                       [--out benchmark/target/results] [--repo .] [--label "quiet machine"]
                                       [--service-property key=value ...] [--service-jvm-options "-XX:... -XX:..."]
-                                      [--no-class-archives]
+                                      [--no-class-archives] [--console-watchers 1]
             """;
 
     public Options {
@@ -51,6 +53,10 @@ public record Options(double rate, Duration duration, Duration warmup, boolean f
         }
         if (warmup.isNegative()) {
             throw new IllegalArgumentException("--warmup must not be negative");
+        }
+        if (consoleWatchers < 1) {
+            throw new IllegalArgumentException("--console-watchers must be at least 1 (the one that times the frames), not "
+                    + consoleWatchers);
         }
     }
 
@@ -74,6 +80,7 @@ public record Options(double rate, Duration duration, Duration warmup, boolean f
         Map<String, String> serviceProperties = new LinkedHashMap<>();
         List<String> serviceJvmOptions = null;
         boolean classArchives = true;
+        int consoleWatchers = 1;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -99,11 +106,13 @@ public record Options(double rate, Duration duration, Duration warmup, boolean f
                 }
                 case "--service-jvm-options" -> serviceJvmOptions = Stack.jvmOptions(value(args, ++i, arg));
                 case "--no-class-archives" -> classArchives = false;
+                case "--console-watchers" -> consoleWatchers = Integer.parseInt(value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
             }
         }
         return new Options(rate, duration, warmup, findMax, step, target, startup || startupOnly, startupOnly, snapshot, out,
-                repo, label, Map.copyOf(serviceProperties), serviceJvmOptions, classArchives);
+                repo, label, Map.copyOf(serviceProperties), serviceJvmOptions, classArchives,
+                consoleWatchers);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -39,6 +39,14 @@ class OptionsTest {
     }
 
     @Test
+    void oneOperatorWatchesTheConsoleUnlessMoreAreAskedFor() {
+        assertThat(Options.defaults().consoleWatchers()).isEqualTo(1);
+        assertThat(Options.parse(new String[] {"--console-watchers", "20"}).consoleWatchers()).isEqualTo(20);
+        assertThatThrownBy(() -> Options.parse(new String[] {"--console-watchers", "0"}))
+                .hasMessageContaining("--console-watchers must be at least 1");
+    }
+
+    @Test
     void servicePropertiesArePairsForEveryService() {
         Options o = Options.parse(new String[] {"--service-property", "quarkus.datasource.jdbc.max-size=30",
                 "--service-property", "liandong.platform.limits.rate.per-second=5000"});
