@@ -16,6 +16,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -35,10 +36,39 @@ public class ConsoleHub {
     public record SnapshotMessage(String id, Snapshot snapshot) implements Message {
     }
 
-    public record ChangeMessage(String id, Change change) implements Message {
+    /** A change; every stream is handed the same one, so its JSON is written once for all. */
+    public record ChangeMessage(String id, Change change, Text json) implements Message {
+
+        ChangeMessage(String id, Change change) {
+            this(id, change, new Text());
+        }
     }
 
-    public record DelaysMessage(List<Delay> delays) implements Message {
+    /** The delays now; every stream is handed the same one, so its JSON is written once for all. */
+    public record DelaysMessage(List<Delay> delays, Text json) implements Message {
+
+        DelaysMessage(List<Delay> delays) {
+            this(delays, new Text());
+        }
+    }
+
+    /**
+     * A message's text: written by the first stream to send it, and the same text for every other. The streams
+     * send at their own pace (each asks for the next message once its last was written), so they rarely send the
+     * same message at the same moment; two that do may both write it, and either text is the same.
+     */
+    public static final class Text {
+
+        private volatile String written;
+
+        public String get(Supplier<String> write) {
+            String text = written;
+            if (text == null) {
+                text = write.get();
+                written = text;
+            }
+            return text;
+        }
     }
 
     private final Clock clock;

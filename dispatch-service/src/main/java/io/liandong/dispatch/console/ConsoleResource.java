@@ -9,7 +9,6 @@ import io.liandong.dispatch.console.ConsoleHub.SnapshotMessage;
 import io.liandong.dispatch.console.ConsoleViews.Snapshot;
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -21,7 +20,6 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.io.UncheckedIOException;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -32,13 +30,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/console")
 @Tag(name = "console", description = "The operators' live console")
 @RolesAllowed({"hq-operator", "hq-commander", "auditor"})
-@Singleton
 public class ConsoleResource {
 
     private final ConsoleHub hub;
     private final ObjectMapper json;
-    /** The last change or delays written: the hub hands every subscriber the same message, written once for all. */
-    private final AtomicReference<Written> lastWritten = new AtomicReference<>();
     @Context
     Sse sse;
 
@@ -77,24 +72,11 @@ public class ConsoleResource {
         if (message instanceof SnapshotMessage s) {
             builder.id(s.id()).name("snapshot").data(write(s.snapshot()));
         } else if (message instanceof ChangeMessage c) {
-            builder.id(c.id()).name("change").data(writeOnce(message, c.change()));
+            builder.id(c.id()).name("change").data(c.json().get(() -> write(c.change())));
         } else if (message instanceof DelaysMessage d) {
-            builder.name("delays").data(writeOnce(message, d.delays()));
+            builder.name("delays").data(d.json().get(() -> write(d.delays())));
         }
         return builder.build();
-    }
-
-    private String writeOnce(Message message, Object value) {
-        Written last = lastWritten.get();
-        if (last != null && last.message() == message) {
-            return last.json();
-        }
-        String text = write(value);
-        lastWritten.set(new Written(message, text));
-        return text;
-    }
-
-    private record Written(Message message, String json) {
     }
 
     private String write(Object value) {
