@@ -91,10 +91,6 @@ public final class RelayWorker implements AutoCloseable {
     private BatchResult inTransactionOfItsOwn() throws SQLException {
         Connection connection = connection();
         try {
-            // Bounds the wait for another replica's batch, as a transaction timeout would.
-            try (var timeout = connection.prepareStatement("SET LOCAL lock_timeout = '" + transactionTimeoutSeconds + "s'")) {
-                timeout.execute();
-            }
             BatchResult result = publishLocked(connection);
             connection.commit();
             return result;
@@ -134,15 +130,20 @@ public final class RelayWorker implements AutoCloseable {
     }
 
     private BatchResult publishLocked(Connection connection) throws SQLException {
-        try (var lock = connection.prepareStatement("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(?)) AS l")) {
+        // One round trip settles the transaction and takes the topic's lock; the settings come first (the inner
+        // query is evaluated before the lock is asked for):
+        // - lock_timeout bounds the wait for another replica's batch, as a transaction timeout would;
+        // - marking rows published need not wait for a WAL flush: other replicas see the mark as soon as it commits,
+        //   and a mark lost in a crash only sends those rows again, which consumers' inboxes drop. Without the flush
+        //   the relay is back for the next rows a disk write sooner.
+        try (var lock = connection.prepareStatement("""
+                SELECT count(*) FROM (
+                    SELECT pg_advisory_xact_lock(?) FROM (
+                        SELECT set_config('lock_timeout', ?, true), set_config('synchronous_commit', 'off', true)
+                        OFFSET 0) AS settings) AS locked""")) {
             lock.setLong(1, lockKey);
+            lock.setString(2, transactionTimeoutSeconds + "s");
             lock.executeQuery().close();
-        }
-        // Marking rows published need not wait for a WAL flush: other replicas see the mark as soon as it
-        // commits, and a mark lost in a crash only sends those rows again, which consumers' inboxes drop.
-        // Without the flush the relay is back for the next rows a disk write sooner.
-        try (var asyncCommit = connection.prepareStatement("SET LOCAL synchronous_commit TO OFF")) {
-            asyncCommit.execute();
         }
         List<Row> rows = new ArrayList<>();
         try (var select = connection.prepareStatement("""
