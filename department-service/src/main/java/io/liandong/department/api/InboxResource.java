@@ -5,10 +5,12 @@ import io.liandong.contracts.common.WireValues;
 import io.liandong.department.application.InboxService;
 import io.liandong.department.application.InboxViews;
 import io.liandong.platform.error.InvalidInputException;
+import io.liandong.platform.http.Prefer;
 import io.liandong.platform.paging.Page;
 import io.liandong.platform.security.Caller;
 import io.liandong.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -93,44 +95,48 @@ public class InboxResource {
     @POST
     @Path("/{assignmentId}/acknowledge")
     @Operation(summary = "Acknowledge (If-Match required): the acknowledge clock stops")
+    @Transactional
     @RolesAllowed({Roles.AGENCY_OFFICER, Roles.AGENCY_LEAD})
     public Response acknowledge(@PathParam("agencyId") String agencyId, @PathParam("assignmentId") String assignmentId,
-                                @HeaderParam("If-Match") String ifMatch,
+                                @HeaderParam("If-Match") String ifMatch, @HeaderParam(Prefer.HEADER) List<String> prefer,
                                 @Valid @NotNull Requests.Acknowledge request) {
-        return detail(inbox.acknowledge(actFor(agencyId), assignmentId, request.acknowledgedBy(), ifMatch));
+        return answer(inbox.acknowledge(actFor(agencyId), assignmentId, request.acknowledgedBy(), ifMatch), prefer);
     }
 
     @POST
     @Path("/{assignmentId}/en-route")
     @Operation(summary = "Set off for the scene (If-Match required)")
+    @Transactional
     @RolesAllowed({Roles.AGENCY_OFFICER, Roles.AGENCY_LEAD})
     public Response enRoute(@PathParam("agencyId") String agencyId, @PathParam("assignmentId") String assignmentId,
-                            @HeaderParam("If-Match") String ifMatch,
+                            @HeaderParam("If-Match") String ifMatch, @HeaderParam(Prefer.HEADER) List<String> prefer,
                             @Valid @NotNull Requests.EnRoute request) {
-        return detail(inbox.enRoute(actFor(agencyId), assignmentId, request.reportedBy(),
-                request.expectedArrivalAt(), ifMatch));
+        return answer(inbox.enRoute(actFor(agencyId), assignmentId, request.reportedBy(),
+                request.expectedArrivalAt(), ifMatch), prefer);
     }
 
     @POST
     @Path("/{assignmentId}/on-scene")
     @Operation(summary = "Arrive on scene (If-Match required): the on-scene clock stops")
+    @Transactional
     @RolesAllowed({Roles.AGENCY_OFFICER, Roles.AGENCY_LEAD})
     public Response onScene(@PathParam("agencyId") String agencyId, @PathParam("assignmentId") String assignmentId,
-                            @HeaderParam("If-Match") String ifMatch,
+                            @HeaderParam("If-Match") String ifMatch, @HeaderParam(Prefer.HEADER) List<String> prefer,
                             @Valid @NotNull Requests.OnScene request) {
-        return detail(inbox.onScene(actFor(agencyId), assignmentId, request.reportedBy(),
-                request.personnelCount(), ifMatch));
+        return answer(inbox.onScene(actFor(agencyId), assignmentId, request.reportedBy(),
+                request.personnelCount(), ifMatch), prefer);
     }
 
     @POST
     @Path("/{assignmentId}/release")
     @Operation(summary = "The agency's part is over (If-Match required)")
+    @Transactional
     @RolesAllowed({Roles.AGENCY_OFFICER, Roles.AGENCY_LEAD})
     public Response release(@PathParam("agencyId") String agencyId, @PathParam("assignmentId") String assignmentId,
-                            @HeaderParam("If-Match") String ifMatch,
+                            @HeaderParam("If-Match") String ifMatch, @HeaderParam(Prefer.HEADER) List<String> prefer,
                             @Valid @NotNull Requests.Release request) {
-        return detail(inbox.release(actFor(agencyId), assignmentId, request.releasedBy(), request.reason(),
-                ifMatch));
+        return answer(inbox.release(actFor(agencyId), assignmentId, request.releasedBy(), request.reason(),
+                ifMatch), prefer);
     }
 
     @POST
@@ -151,15 +157,29 @@ public class InboxResource {
     @Path("/{assignmentId}/referrals")
     @Operation(summary = "Pass the assignment to another agency with a reason (If-Match required); a referral back to an "
             + "earlier holder or beyond the bound goes to the command HQ instead")
+    @Transactional
     @RolesAllowed({Roles.AGENCY_OFFICER, Roles.AGENCY_LEAD})
     public Response refer(@PathParam("agencyId") String agencyId, @PathParam("assignmentId") String assignmentId,
-                          @HeaderParam("If-Match") String ifMatch,
+                          @HeaderParam("If-Match") String ifMatch, @HeaderParam(Prefer.HEADER) List<String> prefer,
                           @Valid @NotNull Requests.Refer request) {
-        return detail(inbox.refer(actFor(agencyId), assignmentId, request.toAgencyId(), request.reason(),
-                request.referredBy(), ifMatch));
+        return answer(inbox.refer(actFor(agencyId), assignmentId, request.toAgencyId(), request.reason(),
+                request.referredBy(), ifMatch), prefer);
     }
 
     private static Response detail(InboxViews.AssignmentDetail d) {
         return Response.ok(d).tag(Callers.etag(d.assignment().version())).build();
+    }
+
+    /**
+     * The answer to a change: what a read of the assignment shows, read in the change's transaction; or, when the
+     * client prefers it ({@code Prefer: return=minimal}), the assignment alone, which spares reading its incident,
+     * hand-offs, notes, signals and timeline.
+     */
+    private Response answer(InboxViews.AssignmentView changed, List<String> prefer) {
+        if (Prefer.returnMinimal(prefer)) {
+            return Response.ok(changed).tag(Callers.etag(changed.version()))
+                    .header(Prefer.APPLIED, Prefer.RETURN_MINIMAL).build();
+        }
+        return detail(inbox.detailOf(changed));
     }
 }

@@ -198,13 +198,13 @@ public class InboxService {
         return detail(a);
     }
 
-    public InboxViews.AssignmentDetail acknowledge(String agencyId, String assignmentId, String by, String ifMatch) {
+    public InboxViews.AssignmentView acknowledge(String agencyId, String assignmentId, String by, String ifMatch) {
         InboxAssignmentEntity a = change(agencyId, assignmentId, ifMatch, AssignmentStatus.ACKNOWLEDGED);
         events.publish(new AssignmentAcknowledged(a.id, a.incidentId, a.agencyId, by, a.acknowledgedAt), null);
         return flushed(a);
     }
 
-    public InboxViews.AssignmentDetail enRoute(String agencyId, String assignmentId, String by, Instant expectedArrivalAt,
+    public InboxViews.AssignmentView enRoute(String agencyId, String assignmentId, String by, Instant expectedArrivalAt,
                                                String ifMatch) {
         InboxAssignmentEntity a = change(agencyId, assignmentId, ifMatch, AssignmentStatus.EN_ROUTE);
         if (expectedArrivalAt != null && !expectedArrivalAt.isAfter(a.enRouteAt)) {
@@ -215,14 +215,14 @@ public class InboxService {
         return flushed(a);
     }
 
-    public InboxViews.AssignmentDetail onScene(String agencyId, String assignmentId, String by, Integer personnelCount,
+    public InboxViews.AssignmentView onScene(String agencyId, String assignmentId, String by, Integer personnelCount,
                                                String ifMatch) {
         InboxAssignmentEntity a = change(agencyId, assignmentId, ifMatch, AssignmentStatus.ON_SCENE);
         events.publish(new AssignmentOnScene(a.id, a.incidentId, a.agencyId, by, a.onSceneAt, personnelCount), null);
         return flushed(a);
     }
 
-    public InboxViews.AssignmentDetail release(String agencyId, String assignmentId, String by, String reason, String ifMatch) {
+    public InboxViews.AssignmentView release(String agencyId, String assignmentId, String by, String reason, String ifMatch) {
         InboxAssignmentEntity a = change(agencyId, assignmentId, ifMatch, AssignmentStatus.RELEASED);
         events.publish(new AssignmentReleased(a.id, a.incidentId, a.agencyId, by, a.releasedAt, reason), null);
         return flushed(a);
@@ -265,7 +265,7 @@ public class InboxService {
      * once (notified again: it must acknowledge itself) and the referral is published; a referral that
      * would bounce it back to an earlier holder or beyond the bound goes to the HQ instead.
      */
-    public InboxViews.AssignmentDetail refer(String agencyId, String assignmentId, String toAgencyId, String reason, String by,
+    public InboxViews.AssignmentView refer(String agencyId, String assignmentId, String toAgencyId, String reason, String by,
                                              String ifMatch) {
         InboxAssignmentEntity a = find(agencyId, assignmentId);
         Versions.requireMatch(ifMatch, a.version, "assignment", assignmentId);
@@ -305,7 +305,19 @@ public class InboxService {
         a.acknowledgedAt = null;
         events.publish(new AssignmentReferred(a.id, a.incidentId, r.fromAgencyId, r.toAgencyId, r.reason, r.hop, by, now,
                 r.redirectedToHq ? toAgencyId : null), null);
-        InboxAssignmentEntity.flush();
+        return flushed(a);
+    }
+
+    /**
+     * What a read of a changed assignment shows, for the answer to its change: the changer sees it even after a referral
+     * gave it to another agency. In the change's transaction when the caller holds one, so the answer is what it left.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public InboxViews.AssignmentDetail detailOf(InboxViews.AssignmentView changed) {
+        InboxAssignmentEntity a = InboxAssignmentEntity.findById(changed.id());
+        if (a == null) {
+            throw new UnknownResourceException("assignment", changed.id());
+        }
         return detail(a);
     }
 
@@ -333,9 +345,10 @@ public class InboxService {
         }
     }
 
-    private InboxViews.AssignmentDetail flushed(InboxAssignmentEntity a) {
+    /** The assignment as changed, its version counted: the changes are written out first. */
+    private static InboxViews.AssignmentView flushed(InboxAssignmentEntity a) {
         InboxAssignmentEntity.flush();
-        return detail(a);
+        return view(a);
     }
 
     /** Only the agency holding an assignment sees it; for anyone else it does not exist. */

@@ -154,6 +154,52 @@ class InboxResourceTest {
     }
 
     @Test
+    void aChangeAnswersWithTheAssignmentAloneWhenTheClientPrefersAMinimalReturn() {
+        String agency = Agencies.add("competent-department");
+        String assignment = arrive(agency);
+        String path = path(agency, assignment);
+
+        var acknowledged = as(agency).header("If-Match", Dispatch.etag(path, agency))
+                .header("Prefer", "respond-async, return=minimal").body("{\"acknowledgedBy\": \"duty-1\"}")
+                .post(path + "/acknowledge").then().statusCode(200)
+                .header("Preference-Applied", "return=minimal")
+                .body("id", equalTo(assignment)).body("status", equalTo("acknowledged"))
+                .body("acknowledgedAt", notNullValue())
+                .body("timeline", nullValue()).body("incident", nullValue()).body("assignment", nullValue())
+                .extract();
+        // The tag is the assignment's version after the change: the next change goes through with it.
+        assertThat(acknowledged.header("ETag")).isEqualTo(Dispatch.etag(path, agency))
+                .isEqualTo("\"" + acknowledged.path("version") + "\"");
+        as(agency).header("If-Match", acknowledged.header("ETag")).header("Prefer", "return=minimal")
+                .body("{\"reportedBy\": \"duty-1\", \"personnelCount\": 4}")
+                .post(path + "/on-scene").then().statusCode(200).body("status", equalTo("on-scene"));
+        assertThat(Db.events("io.liandong.assignment.acknowledged.v1", assignment)).hasSize(1);
+        assertThat(Db.events("io.liandong.assignment.on-scene.v1", assignment)).hasSize(1);
+
+        // Any other preference, or none, answers with everything a read shows.
+        as(agency).header("If-Match", Dispatch.etag(path, agency)).header("Prefer", "return=representation")
+                .body("{\"releasedBy\": \"duty-1\"}").post(path + "/release").then().statusCode(200)
+                .header("Preference-Applied", nullValue())
+                .body("assignment.status", equalTo("released"))
+                .body("timeline.type", hasItem("io.liandong.assignment.released.v1"));
+    }
+
+    @Test
+    void aReferralWithAMinimalReturnAnswersTheAssignmentNowInTheOtherInbox() {
+        String agency = Agencies.add("competent-department");
+        String other = Agencies.add("competent-department");
+        String assignment = arrive(agency);
+        String path = path(agency, assignment);
+
+        as(agency).header("If-Match", Dispatch.etag(path, agency)).header("Prefer", "return=minimal")
+                .body("{\"toAgencyId\": \"" + other + "\", \"reason\": \"theirs\", \"referredBy\": \"duty-1\"}")
+                .post(path + "/referrals").then().statusCode(200)
+                .header("Preference-Applied", "return=minimal")
+                .body("agencyId", equalTo(other)).body("status", equalTo("notified")).body("hops", equalTo(1));
+        as(other).get(path(other, assignment)).then().statusCode(200).body("assignment.agencyId", equalTo(other));
+    }
+
+    @Test
     void theDetailOfABigIncidentCarriesTheLatestOfItsTimelineAndCountsItsGrievances() {
         String agency = "commerce-bureau";
         String incident = "inc-" + UUID.randomUUID();
