@@ -66,7 +66,8 @@ public final class Benchmark {
                 "warmupS", options.warmup().toSeconds(), "findMax", options.findMax(), "targetP99Ms", options.targetP99().toMillis(),
                 "serviceProperties", options.serviceProperties(),
                 "serviceJvmOptions", options.serviceJvmOptions() == null ? Stack.DEFAULT_SERVICE_JVM_OPTIONS : options.serviceJvmOptions(),
-                "classArchives", options.classArchives(), "consoleWatchers", options.consoleWatchers()));
+                "classArchives", options.classArchives(), "consoleWatchers", options.consoleWatchers(),
+                "minimalAnswers", options.minimalAnswers()));
         report.put("machine", Machine.describe());
         log("machine: " + report.get("machine"));
 
@@ -175,7 +176,7 @@ public final class Benchmark {
 
     private void measure(Stack stack) throws Exception {
         Load load = new Load(stack.serviceUrl("grievance-service"), stack.serviceUrl("dispatch-service"),
-                stack.serviceUrl("department-service"), stack.identity());
+                stack.serviceUrl("department-service"), stack.identity(), options.minimalAnswers());
         try (Observer observer = new Observer(stack.kafkaBootstrapServers(), load::assignmentCreated);
              KafkaFloor floor = new KafkaFloor(stack.kafkaBootstrapServers());
              ConsoleWatch console = new ConsoleWatch(stack.serviceUrl("dispatch-service"),

@@ -45,6 +45,7 @@ final class Load {
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private final Queue<Observer.Assignment> toAcknowledge = new ConcurrentLinkedQueue<>();
     private final Queue<Acknowledged> toArrive = new ConcurrentLinkedQueue<>();
+    private final boolean minimalAnswers;
 
     private record Acknowledged(String assignmentId, String agencyId, String etag) {
     }
@@ -80,7 +81,7 @@ final class Load {
         }
     }
 
-    Load(String grievanceUrl, String dispatchUrl, String departmentUrl, LocalIdentity identity) {
+    Load(String grievanceUrl, String dispatchUrl, String departmentUrl, LocalIdentity identity, boolean minimalAnswers) {
         this.executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "benchmark-http");
             t.setDaemon(true);
@@ -92,6 +93,7 @@ final class Load {
         this.dispatchUrl = dispatchUrl;
         this.departmentUrl = departmentUrl;
         this.identity = identity;
+        this.minimalAnswers = minimalAnswers;
     }
 
     /** Called by the observer for every {@code assignment.created} on Kafka. */
@@ -209,7 +211,11 @@ final class Load {
                 .header("Authorization", "Bearer " + tokens.computeIfAbsent(agency + " " + role, k -> identity.token(agency, role)))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (ifMatch != null) {
+            // A change of an assignment: an acknowledgement or an arrival.
             b.header("If-Match", ifMatch);
+            if (minimalAnswers) {
+                b.header("Prefer", "return=minimal");
+            }
         }
         return b.build();
     }

@@ -30,18 +30,20 @@ import java.util.Map;
  *                          (the devstack's default); the first start of a run trains it
  * @param consoleWatchers operators watching the console stream during the load; the first one times the frames,
  *                          the others only read theirs, as browsers would
+ * @param minimalAnswers    acknowledgements and arrivals ask for the assignment alone in the answer
+ *                          ({@code Prefer: return=minimal}), as a responder's app that needs no more would
  */
 public record Options(double rate, Duration duration, Duration warmup, boolean findMax, Duration stepDuration,
                       Duration targetP99, boolean startup, boolean startupOnly, boolean snapshot, Path out, Path repo, String label,
                       Map<String, String> serviceProperties, List<String> serviceJvmOptions,
-                      boolean classArchives, int consoleWatchers) {
+                      boolean classArchives, int consoleWatchers, boolean minimalAnswers) {
 
     static final String USAGE = """
             usage: ./benchmark/run.sh [--rate 200] [--duration 60s] [--warmup 30s] [--find-max]
                                       [--step-duration 20s] [--target-p99 50ms] [--no-startup] [--startup-only] [--no-snapshot]
                                       [--out benchmark/target/results] [--repo .] [--label "quiet machine"]
                                       [--service-property key=value ...] [--service-jvm-options "-XX:... -XX:..."]
-                                      [--no-class-archives] [--console-watchers 1]
+                                      [--no-class-archives] [--console-watchers 1] [--minimal-answers]
             """;
 
     public Options {
@@ -81,6 +83,7 @@ public record Options(double rate, Duration duration, Duration warmup, boolean f
         List<String> serviceJvmOptions = null;
         boolean classArchives = true;
         int consoleWatchers = 1;
+        boolean minimalAnswers = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -107,12 +110,13 @@ public record Options(double rate, Duration duration, Duration warmup, boolean f
                 case "--service-jvm-options" -> serviceJvmOptions = Stack.jvmOptions(value(args, ++i, arg));
                 case "--no-class-archives" -> classArchives = false;
                 case "--console-watchers" -> consoleWatchers = Integer.parseInt(value(args, ++i, arg));
+                case "--minimal-answers" -> minimalAnswers = true;
                 default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
             }
         }
         return new Options(rate, duration, warmup, findMax, step, target, startup || startupOnly, startupOnly, snapshot, out,
                 repo, label, Map.copyOf(serviceProperties), serviceJvmOptions, classArchives,
-                consoleWatchers);
+                consoleWatchers, minimalAnswers);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -39,6 +39,12 @@ class OptionsTest {
     }
 
     @Test
+    void acknowledgementsAndArrivalsTakeTheWholeAnswerUnlessMinimalAnswersAreAskedFor() {
+        assertThat(Options.defaults().minimalAnswers()).isFalse();
+        assertThat(Options.parse(new String[] {"--minimal-answers", "--rate", "50"}).minimalAnswers()).isTrue();
+    }
+
+    @Test
     void oneOperatorWatchesTheConsoleUnlessMoreAreAskedFor() {
         assertThat(Options.defaults().consoleWatchers()).isEqualTo(1);
         assertThat(Options.parse(new String[] {"--console-watchers", "20"}).consoleWatchers()).isEqualTo(20);
