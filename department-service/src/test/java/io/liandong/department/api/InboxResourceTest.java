@@ -159,6 +159,13 @@ class InboxResourceTest {
         String assignment = arrive(agency);
         String path = path(agency, assignment);
 
+        // A refused change is refused as without the preference, and changes nothing.
+        String before = Db.snapshot();
+        as(agency).header("If-Match", "\"99\"").header("Prefer", "return=minimal")
+                .body("{\"acknowledgedBy\": \"duty-1\"}").post(path + "/acknowledge").then().statusCode(412)
+                .contentType("application/problem+json").header("Preference-Applied", nullValue());
+        assertThat(Db.snapshot()).isEqualTo(before);
+
         var acknowledged = as(agency).header("If-Match", Dispatch.etag(path, agency))
                 .header("Prefer", "respond-async, return=minimal").body("{\"acknowledgedBy\": \"duty-1\"}")
                 .post(path + "/acknowledge").then().statusCode(200)
