@@ -205,7 +205,7 @@ public class InboxService {
     }
 
     public InboxViews.AssignmentView enRoute(String agencyId, String assignmentId, String by, Instant expectedArrivalAt,
-                                               String ifMatch) {
+                                             String ifMatch) {
         InboxAssignmentEntity a = change(agencyId, assignmentId, ifMatch, AssignmentStatus.EN_ROUTE);
         if (expectedArrivalAt != null && !expectedArrivalAt.isAfter(a.enRouteAt)) {
             throw new InvalidInputException("expectedArrivalAt", "must be after now");
@@ -216,7 +216,7 @@ public class InboxService {
     }
 
     public InboxViews.AssignmentView onScene(String agencyId, String assignmentId, String by, Integer personnelCount,
-                                               String ifMatch) {
+                                             String ifMatch) {
         InboxAssignmentEntity a = change(agencyId, assignmentId, ifMatch, AssignmentStatus.ON_SCENE);
         events.publish(new AssignmentOnScene(a.id, a.incidentId, a.agencyId, by, a.onSceneAt, personnelCount), null);
         return flushed(a);
@@ -266,7 +266,7 @@ public class InboxService {
      * would bounce it back to an earlier holder or beyond the bound goes to the HQ instead.
      */
     public InboxViews.AssignmentView refer(String agencyId, String assignmentId, String toAgencyId, String reason, String by,
-                                             String ifMatch) {
+                                           String ifMatch) {
         InboxAssignmentEntity a = find(agencyId, assignmentId);
         Versions.requireMatch(ifMatch, a.version, "assignment", assignmentId);
         if (!agencies.exists(toAgencyId)) {

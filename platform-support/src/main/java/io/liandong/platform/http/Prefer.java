@@ -1,5 +1,6 @@
 package io.liandong.platform.http;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -49,7 +50,7 @@ public final class Prefer {
     }
 
     private static List<String> splitOutsideQuotes(String text, char separator) {
-        List<String> parts = new java.util.ArrayList<>();
+        List<String> parts = new ArrayList<>();
         StringBuilder part = new StringBuilder();
         boolean quoted = false;
         for (int i = 0; i < text.length(); i++) {
