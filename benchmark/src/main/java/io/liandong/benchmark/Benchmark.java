@@ -36,6 +36,7 @@ public final class Benchmark {
     private final Options options;
     private final Map<String, Object> report = new LinkedHashMap<>();
     private final StringBuilder text = new StringBuilder();
+    private final GcPauses gcPauses = new GcPauses();
     private ConsoleWatch console;
     private Watchers watchers;
 
@@ -242,6 +243,8 @@ public final class Benchmark {
         Map<String, Long> cpuBefore = new LinkedHashMap<>();
         pids.forEach((name, pid) -> cpuBefore.put(name, ProcStats.cpuMillisWithDescendants(pid)));
         long selfCpuBefore = ProcStats.cpuMillis(ProcessHandle.current().pid()).orElse(0);
+        Map<String, GcPauses.Snapshot> pausesBefore = new LinkedHashMap<>();
+        SERVICES.forEach(s -> pausesBefore.put(s, gcPauses.read(stack.servicePort(s))));
         long wallStart = System.nanoTime();
         Thread floorThread = new Thread(() -> floor.run(rate * EVENTS_PER_REQUEST, duration, floorStats), "benchmark-floor");
         floorThread.start();
@@ -251,10 +254,14 @@ public final class Benchmark {
         Map<String, Object> processes = new LinkedHashMap<>();
         pids.forEach((name, pid) -> {
             long cpu = ProcStats.cpuMillisWithDescendants(pid) - cpuBefore.get(name);
-            processes.put(name, Map.of(
-                    "cpuPercentOfOneCore", LatencyStats.round(ProcStats.percentOfOneCore(cpu, wallMillis)),
-                    // The postmaster's own: its backends share its buffers, summing them would count those many times.
-                    "rssMiB", ProcStats.rssBytes(pid).orElse(0) / (1024 * 1024)));
+            Map<String, Object> process = new LinkedHashMap<>();
+            process.put("cpuPercentOfOneCore", LatencyStats.round(ProcStats.percentOfOneCore(cpu, wallMillis)));
+            // The postmaster's own: its backends share its buffers, summing them would count those many times.
+            process.put("rssMiB", ProcStats.rssBytes(pid).orElse(0) / (1024 * 1024));
+            if (pausesBefore.containsKey(name)) {
+                process.put("gcPauses", gcPauses.read(stack.servicePort(name)).minus(pausesBefore.get(name)).toMap());
+            }
+            processes.put(name, process);
         });
         long selfCpu = ProcStats.cpuMillis(ProcessHandle.current().pid()).orElse(0) - selfCpuBefore;
         processes.put("benchmark (load, observer, floor)", Map.of(
@@ -419,8 +426,8 @@ public final class Benchmark {
             t.append("| any event -> console frame | not measured: ").append(ConsoleWatch.PATH)
                     .append(" answered ").append(console == null ? "nothing" : console.status()).append(" | | | | | |\n");
         }
-        t.append("\n| process | ready after start, together (s) | ready after start, alone (s) | Quarkus \"started in\" alone (s) | RSS after ready (MiB) | RSS after the run (MiB) | CPU during the run (% of one core) |\n");
-        t.append("| --- | --- | --- | --- | --- | --- | --- |\n");
+        t.append("\n| process | ready after start, together (s) | ready after start, alone (s) | Quarkus \"started in\" alone (s) | RSS after ready (MiB) | RSS after the run (MiB) | CPU during the run (% of one core) | GC pauses during the run: minor; full (count / total) |\n");
+        t.append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
         Map<String, Object> together = (Map<String, Object>) report.getOrDefault("startTogether", Map.of());
         Map<String, Object> alone = (Map<String, Object>) report.getOrDefault("startAlone", Map.of());
         Map<String, Object> processes = (Map<String, Object>) run.get("processes");
@@ -428,10 +435,10 @@ public final class Benchmark {
             Map<String, Object> tg = (Map<String, Object>) together.getOrDefault(e.getKey(), Map.of());
             Map<String, Object> al = (Map<String, Object>) alone.getOrDefault(e.getKey(), Map.of());
             Map<String, Object> p = (Map<String, Object>) e.getValue();
-            t.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", e.getKey(),
+            t.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s |%n", e.getKey(),
                     orDash(tg.get("readyAfterStartS")), orDash(al.get("readyAfterStartS")), orDash(al.get("quarkusStartedInS")),
                     orDash(al.containsKey("rssMiB") ? al.get("rssMiB") : tg.get("rssMiB")), p.get("rssMiB"),
-                    p.get("cpuPercentOfOneCore")));
+                    p.get("cpuPercentOfOneCore"), p.containsKey("gcPauses") ? GcPauses.text((Map<String, Object>) p.get("gcPauses")) : "-"));
         }
         text.append(t);
         System.out.println(t);

@@ -46,9 +46,13 @@ public final class Stack implements AutoCloseable {
      * compiler's and G1's threads took the CPU that starting and handling events needed (measured in
      * docs/benchmarks.md, "JVM options"). The heap starts at 64 MB and grows as needed: the JVM's own
      * start size is 1/64 of the machine's memory, which on 24 GB is the whole 256 MB heap, and each
-     * service's memory grew to it (docs/benchmarks.md, "Start: a trained class archive").
+     * service's memory grew to it (docs/benchmarks.md, "Start: a trained class archive"). Class metadata
+     * may reach 128 MB before it first asks for a full collection: a service's classes take 90–100 MB
+     * once it has served, and the JVM's own 21 MB threshold stopped each service three times while it
+     * started and once more under load (docs/benchmarks.md, "Collections for class metadata").
      */
-    public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms64m");
+    public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS =
+            List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms64m", "-XX:MetaspaceSize=128m");
 
     /** JVM options written as one string, separated by spaces; a blank string is none. */
     public static List<String> jvmOptions(String written) {

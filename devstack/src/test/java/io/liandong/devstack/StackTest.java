@@ -58,7 +58,7 @@ class StackTest {
             }
             assertThat(stack.logFile("fake-service")).content().contains("fake service listening on " + stack.servicePort("fake-service"));
             // Unless told otherwise, a service runs with the client compiler and the serial collector.
-            assertThat(stack.logFile("fake-service")).content().contains("-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms64m ");
+            assertThat(stack.logFile("fake-service")).content().contains("-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms64m -XX:MetaspaceSize=128m ");
 
             pids = stack.pids();
             assertThat(pids).containsKeys("kafka", "postgres", "fake-service");
