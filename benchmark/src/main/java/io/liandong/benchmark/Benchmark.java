@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -243,7 +244,7 @@ public final class Benchmark {
         Map<String, Long> cpuBefore = new LinkedHashMap<>();
         pids.forEach((name, pid) -> cpuBefore.put(name, ProcStats.cpuMillisWithDescendants(pid)));
         long selfCpuBefore = ProcStats.cpuMillis(ProcessHandle.current().pid()).orElse(0);
-        Map<String, GcPauses.Snapshot> pausesBefore = new LinkedHashMap<>();
+        Map<String, Optional<GcPauses.Snapshot>> pausesBefore = new LinkedHashMap<>();
         SERVICES.forEach(s -> pausesBefore.put(s, gcPauses.read(stack.servicePort(s))));
         long wallStart = System.nanoTime();
         Thread floorThread = new Thread(() -> floor.run(rate * EVENTS_PER_REQUEST, duration, floorStats), "benchmark-floor");
@@ -259,7 +260,10 @@ public final class Benchmark {
             // The postmaster's own: its backends share its buffers, summing them would count those many times.
             process.put("rssMiB", ProcStats.rssBytes(pid).orElse(0) / (1024 * 1024));
             if (pausesBefore.containsKey(name)) {
-                process.put("gcPauses", gcPauses.read(stack.servicePort(name)).minus(pausesBefore.get(name)).toMap());
+                // Only when both reads answered: one without the other is not the run's.
+                Optional<GcPauses.Snapshot> before = pausesBefore.get(name);
+                process.put("gcPauses", gcPauses.read(stack.servicePort(name))
+                        .flatMap(after -> before.map(b -> after.minus(b).toMap())).orElse(null));
             }
             processes.put(name, process);
         });
@@ -438,7 +442,7 @@ public final class Benchmark {
             t.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s |%n", e.getKey(),
                     orDash(tg.get("readyAfterStartS")), orDash(al.get("readyAfterStartS")), orDash(al.get("quarkusStartedInS")),
                     orDash(al.containsKey("rssMiB") ? al.get("rssMiB") : tg.get("rssMiB")), p.get("rssMiB"),
-                    p.get("cpuPercentOfOneCore"), p.containsKey("gcPauses") ? GcPauses.text((Map<String, Object>) p.get("gcPauses")) : "-"));
+                    p.get("cpuPercentOfOneCore"), p.get("gcPauses") instanceof Map<?, ?> pauses ? GcPauses.text((Map<String, Object>) pauses) : "-"));
         }
         text.append(t);
         System.out.println(t);

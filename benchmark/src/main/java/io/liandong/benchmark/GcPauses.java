@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,25 +58,25 @@ final class GcPauses {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
-    /** The pauses of the service on {@code port} so far; {@link Snapshot#NONE} when its metrics cannot be read. */
-    Snapshot read(int port) {
+    /** The pauses of the service on {@code port} so far; empty when its metrics cannot be read. */
+    Optional<Snapshot> read(int port) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/metrics"))
                 .timeout(Duration.ofSeconds(5)).GET().build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? parse(response.body()) : Snapshot.NONE;
+            return response.statusCode() == 200 ? Optional.of(parse(response.body())) : Optional.empty();
         } catch (IOException e) {
-            return Snapshot.NONE;
+            return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Snapshot.NONE;
+            return Optional.empty();
         }
     }
 
     /**
      * Adds up the {@code jvm_gc_pause_seconds} series of a Prometheus text exposition: a series whose action ends a
-     * major collection ({@code end of major GC}) counts as major, every other as minor. Causes and collectors are
-     * summed.
+     * major collection ({@code end of major GC}) counts as major, every other pause (a young collection, G1's remark
+     * and cleanup) as minor. Causes and collectors are summed.
      */
     static Snapshot parse(String exposition) {
         long[] counts = new long[2];
