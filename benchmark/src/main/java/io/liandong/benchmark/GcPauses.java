@@ -33,8 +33,6 @@ final class GcPauses {
 
     /** A service's pauses so far, by kind: {@code minor} and {@code major}. */
     record Snapshot(Tally minor, Tally major) {
-        static final Snapshot NONE = new Snapshot(new Tally(0, 0), new Tally(0, 0));
-
         Snapshot minus(Snapshot earlier) {
             return new Snapshot(minor.minus(earlier.minor), major.minus(earlier.major));
         }

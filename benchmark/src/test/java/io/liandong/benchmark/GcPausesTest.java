@@ -2,6 +2,7 @@ package io.liandong.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class GcPausesTest {
@@ -38,9 +39,9 @@ class GcPausesTest {
     void minorAndMajorPausesAreSummedOverCausesAndTheMaxGaugeIsNotCounted() {
         GcPauses.Snapshot s = GcPauses.parse(BEFORE);
         assertThat(s.minor().count()).isEqualTo(27);
-        assertThat(s.minor().totalMillis()).isCloseTo(2100.0, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(s.minor().totalMillis()).isCloseTo(2100.0, Offset.offset(1e-6));
         assertThat(s.major().count()).isEqualTo(1);
-        assertThat(s.major().totalMillis()).isCloseTo(453.0, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(s.major().totalMillis()).isCloseTo(453.0, Offset.offset(1e-6));
     }
 
     @Test
@@ -53,7 +54,8 @@ class GcPausesTest {
 
     @Test
     void aServiceWithoutPausesOrMetricsCountsNone() {
-        assertThat(GcPauses.parse("jvm_threads_live_threads 52.0\n")).isEqualTo(GcPauses.Snapshot.NONE);
-        assertThat(GcPauses.parse("")).isEqualTo(GcPauses.Snapshot.NONE);
+        GcPauses.Snapshot none = new GcPauses.Snapshot(new GcPauses.Tally(0, 0), new GcPauses.Tally(0, 0));
+        assertThat(GcPauses.parse("jvm_threads_live_threads 52.0\n")).isEqualTo(none);
+        assertThat(GcPauses.parse("")).isEqualTo(none);
     }
 }
