@@ -155,6 +155,9 @@ class BinjiangScenarioIT {
         assertThat(community.path("acknowledgedAfterSeconds").asLong()).isGreaterThanOrEqualTo(community.path("acknowledgeLimitSeconds").asLong());
         assertThat(community.path("acknowledgeLimitSeconds").asLong()).isEqualTo(300 / SPEED);
         assertThat(community.path("breaches").toString()).contains("acknowledge");
+        // Scene control against the golden period of the playbook the incident was handled under (10 min / SPEED).
+        assertThat(review.path("goldenPeriod").path("targetSeconds").asLong()).isEqualTo(600 / SPEED);
+        assertThat(review.path("goldenPeriod").path("compliance").asText()).isEqualTo("met");
         assertThat(review.path("breachCount").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(review.path("mediationRounds").asInt()).isEqualTo(2);
         assertThat(review.path("commitments").findValuesAsText("itemId")).contains(run.verifiedItemId(), run.overdueItemId());

@@ -14,6 +14,7 @@ import io.liandong.contracts.common.OnSiteGroup;
 import io.liandong.devstack.Devstack;
 import io.liandong.devstack.TopicWriter;
 import io.liandong.platform.cloudevents.CloudEventCodec;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -33,7 +34,7 @@ public final class Dispatch {
         return new IncidentReported(incidentId, "commercial-dispute", "rent-increase",
                 new Place(30.2084, 120.2119, "滨江商圈管理处", areaCode), Severity.MEDIUM, 120, PARTIES,
                 "Merchants besieging the management office over a rent increase", "hq-operator-07", IncidentOrigin.OPERATOR,
-                null, "key-areas-standard@1", Instant.now());
+                null, "key-areas-standard@1", Duration.ofMinutes(10), Instant.now());
     }
 
     public static AssignmentCreated assignment(String incidentId, String role, String agencyId) {

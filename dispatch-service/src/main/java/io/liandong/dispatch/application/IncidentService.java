@@ -103,7 +103,7 @@ public class IncidentService {
         incident.persist();
         events.publish(new IncidentReported(incident.id, incident.incidentType, incident.disputeType, report.place(),
                 report.severity(), incident.estimatedCrowdSize, report.parties(), incident.description,
-                incident.reportedBy, origin, surgeClusterId, incident.playbookVersion, now), cause);
+                incident.reportedBy, origin, surgeClusterId, incident.playbookVersion, playbook.goldenPeriod(), now), cause);
         int created = assignments.dispatch(incident, playbook, cause);
         transitions.move(incident, IncidentStatus.DISPATCHED, IncidentTransitions.SELF,
                 "playbook " + playbook.version() + " applied: " + created + " agencies notified", cause);

@@ -51,7 +51,8 @@ class PlaybookResourceTest {
         String standard = As.hq().accept("application/yaml").get(ADMIN).then().extract().asString();
         String before = Api.report();
         String faster = standard.replace("version: key-areas-standard@1", "version: key-areas-standard@1-faster-police")
-                .replace("    acknowledgeWithin: PT2M\n    onSceneWithin: PT5M\n", "    acknowledgeWithin: PT1M\n    onSceneWithin: PT3M\n");
+                .replace("    acknowledgeWithin: PT2M\n    onSceneWithin: PT5M\n", "    acknowledgeWithin: PT1M\n    onSceneWithin: PT3M\n")
+                .replace("goldenPeriod: PT10M", "goldenPeriod: PT8M");
         try {
             As.hq().contentType(YAML).body(bytes(faster)).queryParam("loadedBy", "hq-admin-01").put(ADMIN)
                     .then().statusCode(200).body("version.version", equalTo("key-areas-standard@1-faster-police"))
@@ -66,6 +67,11 @@ class PlaybookResourceTest {
             As.hq().get("/api/v1/incidents/" + before).then().body("playbookVersion", equalTo("key-areas-standard@1"));
             As.hq().get("/api/v1/incidents/" + before + "/performance").then()
                     .body("responses.find { it.agencyRole == 'police' }.onSceneLimit", equalTo("PT5M"));
+            // Each report tells the other services the golden period of its own version (followup's review holds
+            // scene control against it).
+            String reported = "events.find { it.type == 'io.liandong.incident.reported.v1' }.data.goldenPeriod";
+            As.hq().get("/api/v1/incidents/" + after + "/timeline").then().body(reported, equalTo("PT8M"));
+            As.hq().get("/api/v1/incidents/" + before + "/timeline").then().body(reported, equalTo("PT10M"));
             As.hq().get(ADMIN + "/versions").then().statusCode(200)
                     .body("size()", greaterThanOrEqualTo(2))
                     .body("find { it.active }.version", equalTo("key-areas-standard@1-faster-police"));

@@ -3,6 +3,7 @@ package io.liandong.contracts.incident;
 import io.liandong.contracts.EventPayload;
 import io.liandong.contracts.common.Party;
 import io.liandong.contracts.common.Place;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -25,6 +26,8 @@ import java.util.Optional;
  * @param surgeClusterId     The grievance surge that raised it; present exactly when origin is surge.
  * @param playbookVersion    The playbook version the response follows, e.g. key-areas/commercial-
  *                           dispute@3.
+ * @param goldenPeriod       That playbook's golden period: the time from the first police arrival within which the
+ *                           scene is to be under control. Absent from the reports of earlier versions.
  * @param reportedAt         When it was reported.
  */
 public record IncidentReported(
@@ -40,6 +43,7 @@ public record IncidentReported(
         IncidentOrigin origin,
         String surgeClusterId,
         String playbookVersion,
+        Duration goldenPeriod,
         Instant reportedAt) implements EventPayload {
 
     public IncidentReported {
@@ -53,6 +57,9 @@ public record IncidentReported(
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(playbookVersion, "playbookVersion");
         Objects.requireNonNull(reportedAt, "reportedAt");
+        if (goldenPeriod != null && (goldenPeriod.isZero() || goldenPeriod.isNegative())) {
+            throw new IllegalArgumentException("goldenPeriod must be positive: " + goldenPeriod);
+        }
     }
 
     @Override

@@ -29,7 +29,10 @@ public interface FollowupConfig {
     @WithDefault("P7D")
     Duration verificationWindow();
 
-    /** The golden period the review holds scene control against (the playbook's; no event carries it). */
+    /**
+     * The golden period the review holds scene control against when the incident's report does not carry its
+     * playbook's (reports published before {@code goldenPeriod} was added to {@code incident.reported}).
+     */
     @WithDefault("PT10M")
     Duration goldenPeriod();
 

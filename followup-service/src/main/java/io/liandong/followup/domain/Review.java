@@ -97,7 +97,8 @@ public record Review(
     /**
      * @param grievanceReceivedAt when each grievance this service heard of was received (from
      *                            {@code grievance.received}, which names no incident)
-     * @param goldenPeriodTarget  the golden period (the playbook's; no event carries it)
+     * @param goldenPeriodTarget  the golden period to hold scene control against when the incident's report does not
+     *                            carry its playbook's (reports of earlier versions)
      * @return null when the incident has not been closed (no review yet)
      */
     public static Review of(String incidentId, List<EventPayload> events, List<CommitmentLine> commitments,
@@ -114,6 +115,7 @@ public record Review(
         Instant controlMilestone = null;
         Instant controlStatus = null;
         int rounds = 0;
+        Duration goldenPeriod = goldenPeriodTarget;
         for (EventPayload e : events) {
             if (e instanceof AssignmentCreated c) {
                 lines.put(c.assignmentId(), new AgencyLine(c.assignmentId(), c.agencyId(), c.agencyRole(), c.createdAt(), null,
@@ -152,6 +154,9 @@ public record Review(
                 grievances.add(g.grievanceId());
             } else if (e instanceof IncidentReported r) {
                 reportedAt = reportedAt == null ? r.reportedAt() : reportedAt;
+                if (r.goldenPeriod() != null) {
+                    goldenPeriod = r.goldenPeriod();
+                }
             } else if (e instanceof MediationSessionHeld) {
                 rounds++;
             } else if (e instanceof IncidentStatusChanged s) {
@@ -170,7 +175,7 @@ public record Review(
                         l.acknowledgeLimit(), l.onSceneAfter(), l.onSceneLimit(), List.copyOf(l.breaches())))
                 .toList();
         GoldenPeriod golden = golden(policeArrivedAt, policeAgency, controlMilestone != null ? controlMilestone : controlStatus,
-                goldenPeriodTarget);
+                goldenPeriod);
         List<Handoff> handoffs = referrals.stream().map(r -> handoff(r, acknowledgements, lines.get(r.assignmentId()))).toList();
         GrievanceLead lead = lead(grievances, grievanceReceivedAt, reportedAt);
         List<Finding> findings = findings(breaches, lines, handoffs, golden);

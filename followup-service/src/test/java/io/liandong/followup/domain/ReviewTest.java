@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import io.liandong.contracts.assignment.AssignmentReferred;
 import io.liandong.contracts.common.Place;
 import io.liandong.contracts.grievance.GrievanceLinked;
@@ -105,6 +106,29 @@ class ReviewTest {
                     assertThat(g2.compliance()).isEqualTo("not-recorded");
                     assertThat(g2.elapsed()).isNull();
                 });
+    }
+
+    @Test
+    void sceneControlIsHeldAgainstTheGoldenPeriodOfThePlaybookTheIncidentWasDispatchedUnder() {
+        // police arrive at 254 s, the scene is under control 8 min later
+        Function<Duration, List<EventPayload>> incident = golden -> List.of(
+                reported(T0, golden),
+                created("a1", "police-binjiang-branch", "police", Duration.ofMinutes(2), Duration.ofMinutes(5)),
+                new AssignmentOnScene("a1", "inc", "police-binjiang-branch", "x", T0.plusSeconds(254), 12),
+                milestone(Milestones.SCENE_UNDER_CONTROL, T0.plusSeconds(254 + 480)),
+                closed());
+
+        // the report carries a stricter playbook's 5 minutes: missed, though this service's own default is 10
+        Review strict = Review.of("inc", incident.apply(Duration.ofMinutes(5)), List.of(), Map.of(), GOLDEN);
+        assertThat(strict.goldenPeriod().target()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(strict.goldenPeriod().compliance()).isEqualTo("missed");
+        assertThat(strict.findings()).singleElement().satisfies(f -> assertThat(f.issue()).contains("480 s", "300 s"));
+
+        // a report of an earlier version carries none: the configured golden period stands in
+        Review older = Review.of("inc", incident.apply(null), List.of(), Map.of(), GOLDEN);
+        assertThat(older.goldenPeriod().target()).isEqualTo(GOLDEN);
+        assertThat(older.goldenPeriod().compliance()).isEqualTo("met");
+        assertThat(older.findings()).isEmpty();
     }
 
     @Test
@@ -199,8 +223,12 @@ class ReviewTest {
     }
 
     private static IncidentReported reported(Instant at) {
+        return reported(at, null);
+    }
+
+    private static IncidentReported reported(Instant at, Duration goldenPeriod) {
         return new IncidentReported("inc", "commercial-dispute", "rent-increase", new Place(30.2, 120.2, "office", "330108"),
-                Severity.MEDIUM, 60, List.of(), "crowd", "hq", IncidentOrigin.SURGE, "cls", "pb@1", at);
+                Severity.MEDIUM, 60, List.of(), "crowd", "hq", IncidentOrigin.SURGE, "cls", "pb@1", goldenPeriod, at);
     }
 
     private static AssignmentCreated created(String id, String agency, String role, Duration ack, Duration onScene) {
