@@ -11,6 +11,7 @@ import io.liandong.grievance.domain.GrievanceStatus;
 import io.liandong.platform.error.InvalidInputException;
 import io.liandong.platform.error.ProblemException;
 import io.liandong.platform.limits.TooManyRequestsException;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -48,10 +49,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2): every endpoint in {@code .json} and
  * {@code .xml}, fields and errors shaped as the specification shapes them. Each category of the
  * catalogue is a service; a service request is a grievance filed through the partner the
- * {@code api_key} belongs to.
+ * {@code api_key} belongs to. Open to anyone, as the specification has it: no bearer token is asked
+ * for, and only the {@code api_key} names a partner.
  */
 @Path("/open311/v2")
 @Tag(name = "Open311 GeoReport v2")
+@PermitAll
 public class Open311Resource {
 
     private static final String SPEC = "http://wiki.open311.org/GeoReport_v2";

@@ -100,6 +100,18 @@ class CallerTest {
     }
 
     @Test
+    void anEndpointThatNamesNoCallerIsRefusedToEveryone() {
+        given().get("/fixture/unguarded")
+                .then().statusCode(401)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:liandong:problem:unauthorized"));
+        As.hq().get("/fixture/unguarded")
+                .then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:liandong:problem:forbidden"));
+    }
+
+    @Test
     void healthMetricsAndOpenApiStayOpen() {
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200);
