@@ -11,6 +11,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -25,7 +26,7 @@ public class PlaybookResource {
 
     public static final String YAML = "application/yaml";
 
-    /** The running playbook: its version, where it came from, and its content. */
+    /** A playbook (the running one, or a version run before): its version, where it came from, and its content. */
     public record RunningPlaybook(PlaybookService.PlaybookVersion version, Playbook playbook) {
     }
 
@@ -59,6 +60,25 @@ public class PlaybookResource {
     @RolesAllowed({Roles.HQ_OPERATOR, Roles.HQ_COMMANDER, Roles.AUDITOR, Roles.PLATFORM_ADMIN})
     public List<PlaybookService.PlaybookVersion> versions() {
         return playbooks.versions();
+    }
+
+    @GET
+    @Path("/versions/{version: .+}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A version this HQ has run, as read: what the incidents handled under it followed")
+    @RolesAllowed({Roles.HQ_OPERATOR, Roles.HQ_COMMANDER, Roles.AUDITOR, Roles.PLATFORM_ADMIN})
+    public RunningPlaybook version(@PathParam("version") String version) {
+        PlaybookService.Running stored = playbooks.stored(version);
+        return new RunningPlaybook(stored.stored(), stored.playbook());
+    }
+
+    @GET
+    @Path("/versions/{version: .+}")
+    @Produces({YAML, "text/yaml", MediaType.TEXT_PLAIN})
+    @Operation(summary = "A version's YAML text, as it was loaded")
+    @RolesAllowed({Roles.HQ_OPERATOR, Roles.HQ_COMMANDER, Roles.AUDITOR, Roles.PLATFORM_ADMIN})
+    public String versionYaml(@PathParam("version") String version) {
+        return playbooks.stored(version).yaml();
     }
 
     @PUT

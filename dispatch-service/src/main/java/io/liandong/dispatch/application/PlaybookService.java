@@ -115,6 +115,16 @@ public class PlaybookService {
         return new Running(current, active.yaml, view(active));
     }
 
+    /** A version this HQ has run, as it was stored: what the incidents handled under it followed. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Running stored(String version) {
+        PlaybookEntity stored = PlaybookEntity.findById(version);
+        if (stored == null) {
+            throw new UnknownResourceException("playbook version", version);
+        }
+        return new Running(version(version), stored.yaml, view(stored));
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<PlaybookVersion> versions() {
         return PlaybookEntity.<PlaybookEntity>listAll().stream()

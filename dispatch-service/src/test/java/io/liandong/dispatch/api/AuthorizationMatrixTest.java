@@ -113,6 +113,8 @@ class AuthorizationMatrixTest {
                     .notByRole(officer).notByRole(partner)
                 .call("GET /api/v1/admin/playbook/versions", "/api/v1/admin/playbook/versions").by(auditor)
                     .notByRole(officer).notByRole(partner)
+                .call("GET /api/v1/admin/playbook/versions/{version}", "/api/v1/admin/playbook/versions/key-areas-standard@1")
+                    .by(auditor).notByRole(officer).notByRole(partner)
                 .call("PUT /api/v1/admin/playbook", "/api/v1/admin/playbook").by(commander)
                     .contentType("application/yaml").body("version: not-a-playbook\n")
                     .notByRole(operator).notByRole(auditor).notByRole(officer).notByRole(partner)

@@ -1,5 +1,6 @@
 package io.liandong.dispatch.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -50,18 +51,18 @@ class PlaybookResourceTest {
     void aGoodReplacementRunsForNewIncidentsAndEachIncidentKeepsItsVersion() {
         String standard = As.hq().accept("application/yaml").get(ADMIN).then().extract().asString();
         String before = Api.report();
-        String faster = standard.replace("version: key-areas-standard@1", "version: key-areas-standard@1-faster-police")
+        String faster = standard.replace("version: key-areas-standard@1", "version: key-areas-standard@1/faster-police")
                 .replace("    acknowledgeWithin: PT2M\n    onSceneWithin: PT5M\n", "    acknowledgeWithin: PT1M\n    onSceneWithin: PT3M\n")
                 .replace("goldenPeriod: PT10M", "goldenPeriod: PT8M");
         try {
             As.hq().contentType(YAML).body(bytes(faster)).queryParam("loadedBy", "hq-admin-01").put(ADMIN)
-                    .then().statusCode(200).body("version.version", equalTo("key-areas-standard@1-faster-police"))
+                    .then().statusCode(200).body("version.version", equalTo("key-areas-standard@1/faster-police"))
                     .body("version.loadedBy", equalTo("hq-admin-01"));
             // A version number is never reused for other content.
             As.hq().contentType(YAML).body(bytes(faster.replace("PT3M", "PT4M"))).put(ADMIN).then().statusCode(409);
 
             String after = Api.report();
-            As.hq().get("/api/v1/incidents/" + after).then().body("playbookVersion", equalTo("key-areas-standard@1-faster-police"));
+            As.hq().get("/api/v1/incidents/" + after).then().body("playbookVersion", equalTo("key-areas-standard@1/faster-police"));
             As.hq().get("/api/v1/incidents/" + after + "/performance").then()
                     .body("responses.find { it.agencyRole == 'police' }.onSceneLimit", equalTo("PT3M"));
             As.hq().get("/api/v1/incidents/" + before).then().body("playbookVersion", equalTo("key-areas-standard@1"));
@@ -72,9 +73,19 @@ class PlaybookResourceTest {
             String reported = "events.find { it.type == 'io.liandong.incident.reported.v1' }.data.goldenPeriod";
             As.hq().get("/api/v1/incidents/" + after + "/timeline").then().body(reported, equalTo("PT8M"));
             As.hq().get("/api/v1/incidents/" + before + "/timeline").then().body(reported, equalTo("PT10M"));
+            // The version the earlier incident followed stays readable, as it was loaded, beside the running one.
+            As.hq().get(ADMIN + "/versions/key-areas-standard@1").then().statusCode(200)
+                    .body("version.active", equalTo(false))
+                    .body("playbook.roles.police.onSceneWithin", equalTo("PT5M"));
+            assertThat(As.hq().accept("application/yaml").get(ADMIN + "/versions/key-areas-standard@1").then()
+                    .statusCode(200).extract().asString()).isEqualTo(standard);
+            As.hq().get(ADMIN + "/versions/key-areas-standard@1/faster-police").then().statusCode(200)
+                    .body("version.active", equalTo(true)).body("playbook.goldenPeriod", equalTo("PT8M"));
+            As.hq().get(ADMIN + "/versions/key-areas-standard@99").then().statusCode(404)
+                    .contentType("application/problem+json");
             As.hq().get(ADMIN + "/versions").then().statusCode(200)
                     .body("size()", greaterThanOrEqualTo(2))
-                    .body("find { it.active }.version", equalTo("key-areas-standard@1-faster-police"));
+                    .body("find { it.active }.version", equalTo("key-areas-standard@1/faster-police"));
         } finally {
             // The other tests of this application expect the standard.
             As.hq().contentType(YAML).body(bytes(standard)).put(ADMIN).then().statusCode(200)
