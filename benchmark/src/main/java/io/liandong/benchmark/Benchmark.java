@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -292,6 +293,7 @@ public final class Benchmark {
         run.put("rate", rate);
         run.put("durationS", duration.toSeconds());
         run.put("eventsOnKafkaPerS", LatencyStats.round(observer.count() / (double) Math.max(1, duration.toSeconds())));
+        run.put("eventsOnKafkaByType", Observer.countByType(observer.seen().values()));
         run.put("floorRatePerS", rate * EVENTS_PER_REQUEST);
         Map<String, Object> sent = new LinkedHashMap<>();
         result.sent.forEach((op, n) -> sent.put(op.name(), n.get()));
@@ -407,6 +409,9 @@ public final class Benchmark {
                 .append(" loop requires): p50 ").append(fmt(result.senderLag.percentileMillis(50))).append(" ms, p99 ")
                 .append(fmt(result.senderLag.percentileMillis(99))).append(" ms. Operators watching the console: ")
                 .append(run.get("consoleWatchers")).append(".\n\n");
+        t.append("Events on Kafka by type: ").append(((Map<String, Long>) run.get("eventsOnKafkaByType")).entrySet().stream()
+                .map(e -> e.getKey().replaceFirst("^io\\.liandong\\.", "") + " " + e.getValue())
+                .collect(Collectors.joining(", "))).append(".\n\n");
         t.append("| REST endpoint (latency from the due time) | count | p50 ms | p99 ms | p99.9 ms | max ms |\n");
         t.append("| --- | --- | --- | --- | --- | --- |\n");
         for (LatencyStats l : result.latency.values()) {

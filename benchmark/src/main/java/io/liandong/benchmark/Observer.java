@@ -7,11 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -76,6 +79,19 @@ final class Observer implements AutoCloseable {
 
     int count() {
         return seen.size();
+    }
+
+    /**
+     * How many of {@code events} there were of each type, the most frequent first (ties by type): what the
+     * services published beside what the load asked for, such as deadline warnings or a surge's links.
+     */
+    static Map<String, Long> countByType(Collection<Seen> events) {
+        Map<String, Long> counts = events.stream().collect(Collectors.groupingBy(Seen::type, Collectors.counting()));
+        Map<String, Long> sorted = new LinkedHashMap<>();
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
     }
 
     /** The events kept whose own time is at or before {@code micros}. */
