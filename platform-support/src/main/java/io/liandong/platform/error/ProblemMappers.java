@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -94,7 +95,14 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Exception e, UriInfo uri) {
+    public Response unexpected(Exception e, UriInfo uri, HttpServerRequest request) {
+        if (request.response().closed()) {
+            // The answer failed because nobody is there to take it (a browser closed, a client's timeout): nothing is
+            // wrong here, and no answer can reach the caller.
+            LOG.infof("the caller hung up before the answer to %s %s was written (%s)", request.method(), path(uri),
+                    e.getMessage());
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE).build();
+        }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected failure at %s (reference %s)", path(uri), reference);
         return respond(Problem.of("internal", "Internal error", 500,

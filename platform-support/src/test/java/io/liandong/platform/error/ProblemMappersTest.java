@@ -1,15 +1,28 @@
 package io.liandong.platform.error;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 import io.liandong.devstack.DevstackTestResource;
+import io.liandong.platform.fixture.GoneCallerResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -104,5 +117,50 @@ class ProblemMappersTest {
                 .body("detail", containsString("reference"))
                 .body(not(containsString("secret internal detail")))
                 .body(not(containsString("IllegalArgumentException")));
+    }
+
+    @Test
+    void aCallerWhoHungUpBeforeTheAnswerIsNoticedWithoutAnError() throws Exception {
+        List<LogRecord> records = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            CountDownLatch writing = GoneCallerResource.writingFromNowOn();
+            try (Socket socket = new Socket("localhost", RestAssured.port)) {
+                socket.getOutputStream().write("GET /fixture/gone-caller HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                assertThat(writing.await(30, TimeUnit.SECONDS)).as("the answer is being written").isTrue();
+                socket.setSoLinger(true, 0);    // hang up at once, without reading the rest
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> records.stream().anyMatch(r -> message(r).contains("hung up")));
+            assertThat(records).filteredOn(r -> message(r).contains("hung up")).singleElement().satisfies(r -> {
+                assertThat(r.getLevel().intValue()).isEqualTo(java.util.logging.Level.INFO.intValue());
+                assertThat(message(r)).contains("/fixture/gone-caller");
+                assertThat(r.getThrown()).isNull();
+            });
+            assertThat(records).noneMatch(r -> r.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()
+                    && message(r).contains("/fixture/gone-caller"));
+        } finally {
+            root.removeHandler(capture);
+        }
+    }
+
+    private static String message(LogRecord record) {
+        return new java.util.logging.SimpleFormatter().formatMessage(record);
     }
 }
