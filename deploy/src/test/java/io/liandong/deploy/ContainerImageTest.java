@@ -2,6 +2,7 @@ package io.liandong.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.liandong.contracts.Service;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +37,35 @@ class ContainerImageTest {
             assertThat(text).as("the image's user is the pod's runAsUser").contains("\nUSER " + user + "\n");
             String port = ServiceConfig.of(service).properties().getProperty("quarkus.http.port");
             assertThat(text).contains("\nEXPOSE " + port + "\n");
+        }
+    }
+
+    /**
+     * What a service holds beside its heap: class metadata, compiled code, symbols, thread stacks and native buffers.
+     * Native Memory Tracking measured 175–225 MiB under load with the client compiler (docs/benchmarks.md, "Fewer
+     * malloc arenas"); the pods also run the server compiler, so the budget keeps room above that.
+     */
+    static final long BESIDE_THE_HEAP_MIB = 256;
+
+    @Test
+    void theHeapLeavesEveryPodRoomForWhatTheJvmHoldsBesideIt() {
+        Pattern percentage = Pattern.compile("-XX:MaxRAMPercentage=([0-9.]+)");
+        for (String overlay : Repository.OVERLAYS.keySet()) {
+            Rendered rendered = Rendered.of(Repository.overlay(overlay));
+            for (Service service : Service.values()) {
+                Matcher m = percentage.matcher(Repository.read(
+                        Repository.serviceModule(service).resolve("src/main/docker/Dockerfile.jvm")));
+                assertThat(m.find()).as("%s's image sizes its heap with -XX:MaxRAMPercentage", service.serviceName()).isTrue();
+                String memory = rendered.get("Deployment", service.serviceName()).path("spec").path("template").path("spec")
+                        .path("containers").get(0).path("resources").path("limits").path("memory").asText();
+                long limitMib = Quantity.getAmountInBytes(new Quantity(memory)).longValue() / (1024 * 1024);
+                long heapMib = (long) (limitMib * Double.parseDouble(m.group(1)) / 100);
+                assertThat(heapMib + BESIDE_THE_HEAP_MIB)
+                        .as("%s in %s: a heap of up to %d MiB (%s %% of the %s limit) and %d MiB beside it must fit the limit,"
+                                + " or the pod is killed once its heap has grown", service.serviceName(), overlay, heapMib,
+                                m.group(1), memory, BESIDE_THE_HEAP_MIB)
+                        .isLessThanOrEqualTo(limitMib);
+            }
         }
     }
 
