@@ -41,11 +41,12 @@ class ContainerImageTest {
     }
 
     /**
-     * What a service holds beside its heap: class metadata, compiled code, symbols, thread stacks and native buffers.
-     * Native Memory Tracking measured 175–225 MiB under load with the client compiler (docs/benchmarks.md, "Fewer
-     * malloc arenas"); the pods also run the server compiler, so the budget keeps room above that.
+     * What a service holds beside its heap: class metadata, compiled code, symbols, thread stacks and what the C
+     * allocator keeps. With the server compiler, as the pods run, a service's RSS less its committed heap was 226–294
+     * MiB after eight minutes under load, still growing slowly in one service (docs/benchmarks.md, "Memory beside the
+     * heap"); the budget is the most measured and a fifth more.
      */
-    static final long BESIDE_THE_HEAP_MIB = 256;
+    static final long BESIDE_THE_HEAP_MIB = 352;
 
     @Test
     void theHeapLeavesEveryPodRoomForWhatTheJvmHoldsBesideIt() {
