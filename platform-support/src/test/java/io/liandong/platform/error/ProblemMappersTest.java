@@ -139,13 +139,13 @@ class ProblemMappersTest {
         java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
         root.addHandler(capture);
         try {
-            CountDownLatch writing = GoneCallerResource.writingFromNowOn();
+            CountDownLatch arrived = GoneCallerResource.arrivedFromNowOn();
             try (Socket socket = new Socket("localhost", RestAssured.port)) {
                 socket.getOutputStream().write("GET /fixture/gone-caller HTTP/1.1\r\nHost: localhost\r\n\r\n"
                         .getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();
-                assertThat(writing.await(30, TimeUnit.SECONDS)).as("the answer is being written").isTrue();
-                socket.setSoLinger(true, 0);    // hang up at once, without reading the rest
+                assertThat(arrived.await(30, TimeUnit.SECONDS)).as("the request is being answered").isTrue();
+                socket.setSoLinger(true, 0);    // hang up at once
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> records.stream().anyMatch(r -> message(r).contains("hung up")));
             assertThat(records).filteredOn(r -> message(r).contains("hung up")).singleElement().satisfies(r -> {
