@@ -147,14 +147,14 @@ class ProblemMappersTest {
                 assertThat(arrived.await(30, TimeUnit.SECONDS)).as("the request is being answered").isTrue();
                 socket.setSoLinger(true, 0);    // hang up at once
             }
-            await().atMost(Duration.ofSeconds(30)).until(() -> records.stream().anyMatch(r -> message(r).contains("hung up")));
-            assertThat(records).filteredOn(r -> message(r).contains("hung up")).singleElement().satisfies(r -> {
+            // whatever the mapper makes of it names the path: wait for that, then look at what it is
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> records.stream().anyMatch(r -> message(r).contains("/fixture/gone-caller")));
+            assertThat(records).filteredOn(r -> message(r).contains("/fixture/gone-caller")).singleElement().satisfies(r -> {
+                assertThat(message(r)).contains("hung up");
                 assertThat(r.getLevel().intValue()).isEqualTo(java.util.logging.Level.INFO.intValue());
-                assertThat(message(r)).contains("/fixture/gone-caller");
                 assertThat(r.getThrown()).isNull();
             });
-            assertThat(records).noneMatch(r -> r.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()
-                    && message(r).contains("/fixture/gone-caller"));
         } finally {
             root.removeHandler(capture);
         }
